@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Candor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "candor", targets: ["candor"]),
+        .library(name: "CandorKit", targets: ["CandorKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
+        .target(
+            name: "CandorKit",
+            dependencies: ["PCRE2Kit", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "candor",
+            dependencies: ["CandorKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
+        .testTarget(name: "CandorKitTests", dependencies: ["CandorKit"]),
+        .testTarget(name: "CandorCLITests", dependencies: ["candor"]),
+    ]
+)

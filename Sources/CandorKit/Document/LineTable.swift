@@ -1,0 +1,43 @@
+/// Line starts of a source file, for turning byte offsets into 1-based lines and columns.
+///
+/// LF, CRLF and a lone CR each end a line. Columns count Unicode scalars, as editors do, by counting
+/// the bytes that start a UTF-8 sequence.
+public struct LineTable: Sendable {
+    public let lineStarts: [Int]
+    private let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) {
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.lineStarts = starts
+        self.bytes = bytes
+    }
+
+    /// The 1-based line and column of a byte offset.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = min(max(0, offset), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (low + 1, column)
+    }
+}

@@ -1,0 +1,69 @@
+import PCRE2Kit
+
+/// Audits documents against a ruleset. Immutable and shareable; each call brings its own matcher.
+public struct Auditor: Sendable {
+    public let ruleset: Ruleset
+    public let limits: Matcher.Limits
+
+    public init(ruleset: Ruleset, limits: Matcher.Limits = Matcher.Limits()) {
+        self.ruleset = ruleset
+        self.limits = limits
+    }
+
+    public func audit(_ document: Document) -> DocumentReport {
+        let scanner = SpanScanner(document: document, matcher: Matcher(limits: limits))
+        var matched: [Finding] = []
+        var diagnostics = document.diagnostics
+        for rule in ruleset.rules {
+            guard case .span(let span) = rule.kind else { continue }
+            let (found, diagnostic) = scanner.scan(rule, span)
+            matched += found
+            if let diagnostic { diagnostics.append(diagnostic) }
+        }
+        let spans = Self.removingOverlaps(matched)
+        let signals = spans.filter { $0.category == .transparency || $0.signal == .disclosure }
+        var findings = spans.filter { !($0.category == .transparency || $0.signal == .disclosure) }
+        let cleanWords = Self.cleanWords(in: document, findings: findings)
+        let checker = DocumentChecker(document: document, findings: findings, signals: signals, cleanWords: cleanWords)
+        for rule in ruleset.rules {
+            guard case .document(let check) = rule.kind, let finding = checker.evaluate(rule, check) else { continue }
+            findings.append(finding)
+        }
+        findings.sort(by: Self.readingOrder)
+        let card = Scorer.score(findings: findings, signals: signals, cleanWords: cleanWords)
+        return DocumentReport(
+            path: document.path, format: document.format, wordCount: document.wordCount, score: card.score,
+            grade: card.grade, base: card.base, breakdown: card.breakdown, findings: findings, signals: signals,
+            diagnostics: diagnostics)
+    }
+
+    /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).
+    static func removingOverlaps(_ findings: [Finding]) -> [Finding] {
+        let ordered = findings.sorted { lhs, rhs in
+            if lhs.textRange.count != rhs.textRange.count { return lhs.textRange.count > rhs.textRange.count }
+            return readingOrder(lhs, rhs)
+        }
+        var kept: [Finding] = []
+        for finding in ordered
+        where !kept.contains(where: { $0.category == finding.category && $0.textRange.overlaps(finding.textRange) }) {
+            kept.append(finding)
+        }
+        return kept.sorted(by: readingOrder)
+    }
+
+    static func readingOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.byteStart != rhs.byteStart { return lhs.byteStart < rhs.byteStart }
+        if lhs.byteEnd != rhs.byteEnd { return lhs.byteEnd < rhs.byteEnd }
+        return lhs.ruleId < rhs.ruleId
+    }
+
+    /// Words in sentences that carry no weighted negative finding.
+    static func cleanWords(in document: Document, findings: [Finding]) -> Int {
+        var flagged = Set<Int>()
+        for finding in findings where finding.weight > 0 && finding.category.polarity == .negative {
+            if let index = document.sentenceIndex(containing: finding.textRange.lowerBound) { flagged.insert(index) }
+        }
+        let flaggedWords = flagged.reduce(0) { $0 + WordCounter.count(document.text, in: document.sentences[$1]) }
+        return max(0, document.wordCount - flaggedWords)
+    }
+}

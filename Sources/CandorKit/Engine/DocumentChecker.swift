@@ -1,0 +1,31 @@
+/// Evaluates document-level rules once the span rules have run.
+struct DocumentChecker {
+    let document: Document
+    let findings: [Finding]
+    let signals: [Finding]
+    /// Words in sentences without a negative finding; see `Scorer` for why this is the length measure.
+    let cleanWords: Int
+
+    func evaluate(_ rule: Rule, _ check: DocumentCheck) -> Finding? {
+        switch check {
+        case .missingSignal(let signal):
+            guard !signals.contains(where: { $0.signal == signal }) else { return nil }
+            return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document)
+        case .missingDisclosure(let threshold):
+            guard disclosures.isEmpty else { return nil }
+            let promotional = findings.filter { [.puffery, .socialProof, .disclaimer].contains($0.category) }
+            let evidence = promotional.reduce(0) { $0 + $1.weight }
+            let perThousand = evidence * 1000 / Double(max(cleanWords, ScoringModel.minimumLength))
+            guard promotional.count >= 2, perThousand >= threshold else { return nil }
+            let message = "\(rule.message) (\(promotional.count) promotional findings, no disclosure)"
+            return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
+        case .buriedDisclosure(let leadShare):
+            guard let first = disclosures.first, !document.text.isEmpty else { return nil }
+            let position = Double(first.textRange.lowerBound) / Double(document.text.count)
+            guard position > leadShare else { return nil }
+            return Finding(rule: rule, scope: .document, textRange: first.textRange, in: document)
+        }
+    }
+
+    private var disclosures: [Finding] { signals.filter { $0.signal == .disclosure } }
+}

@@ -1,0 +1,13 @@
+/// Everything Candor says about one document; its coding keys are the JSON contract.
+public struct DocumentReport: Sendable, Codable {
+    public let path: String
+    public let format: DocumentFormat
+    public let wordCount: Int
+    public let score: Int
+    public let grade: String
+    public let base: Int
+    public let breakdown: [BreakdownLine]
+    public let findings: [Finding]
+    public let signals: [Finding]
+    public let diagnostics: [Diagnostic]
+}

@@ -1,0 +1,61 @@
+/// The report for pull requests and wikis: the terminal report's content as GitHub-flavoured Markdown.
+public struct MarkdownReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        var out = "# Candor report\n\n"
+        if report.documents.count > 1 {
+            out += "| Document | Score | Grade | Findings |\n| --- | ---: | :---: | ---: |\n"
+            for document in report.documents {
+                out += "| \(cell(document.path)) | \(document.score) | \(document.grade) | \(document.findings.count) |\n"
+            }
+            out += "\n"
+        }
+        return out + report.documents.map(render).joined(separator: "\n")
+    }
+
+    private func render(_ document: DocumentReport) -> String {
+        var out = "## \(escape(document.path))\n\n"
+        out += "**Score \(document.score)/100, grade \(document.grade)** (\(document.wordCount) words, "
+        out += "\(document.findings.count) findings, \(document.signals.count) signals)\n\n"
+        out += "| Category | Reason | Points |\n| --- | --- | ---: |\n| base | | \(document.base) |\n"
+        for line in document.breakdown {
+            out += "| \(line.category) | \(cell(line.reason)) | \(line.points > 0 ? "+" : "")\(line.points) |\n"
+        }
+        out += "| **score** | | **\(document.score)** |\n"
+        for (category, findings) in document.findingsByCategory {
+            out += "\n### \(category.title) (\(findings.count))\n\n"
+            for finding in findings {
+                let excerpt =
+                    finding.scope == .span
+                    ? " — " + escape(finding.context.before) + "**" + escape(finding.text) + "**" + escape(finding.context.after)
+                    : ""
+                out += "- **\(finding.line):\(finding.column)** `\(finding.ruleId)` (\(finding.severity.rawValue))"
+                out += "\(excerpt.replacingNewlines())  \n  \(escape(finding.message)) *\(escape(finding.suggestion))*\n"
+            }
+        }
+        if !document.signals.isEmpty {
+            out += "\n### Signals (\(document.signals.count))\n\n"
+            for signal in document.signals {
+                out += "- **\(signal.line):\(signal.column)** `\(signal.ruleId)` — \(escape(signal.text).replacingNewlines())\n"
+            }
+        }
+        if !document.diagnostics.isEmpty {
+            out += "\n### Diagnostics\n\n"
+            for diagnostic in document.diagnostics { out += "- \(diagnostic.severity.rawValue): \(escape(diagnostic.message))\n" }
+        }
+        return out
+    }
+
+    /// Escapes Markdown punctuation so article text cannot change the report's structure.
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_{}[]<>()#+-!|~".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    private func cell(_ text: String) -> String { escape(text).replacingNewlines() }
+}

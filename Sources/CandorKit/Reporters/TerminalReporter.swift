@@ -1,0 +1,80 @@
+/// The report a person reads in a terminal: score, an aligned breakdown, then findings by category.
+public struct TerminalReporter: Reporter {
+    let style: TerminalStyle
+
+    public init(colors: Bool) { style = TerminalStyle(enabled: colors) }
+
+    public func render(_ report: AuditReport) -> String {
+        var out = report.documents.map(render).joined(separator: "\n")
+        if report.documents.count > 1 {
+            let summary = report.summary
+            let median = summary.medianScore.map { String(format: "%.1f", $0) } ?? "-"
+            out += "\n" + style.bold("\(summary.documents) documents") + ", \(summary.findings) findings, median score \(median)\n"
+        }
+        return out
+    }
+
+    private func render(_ document: DocumentReport) -> String {
+        var lines: [String] = []
+        lines.append(style.bold(document.path))
+        let scoreText = style.score("\(document.score)/100", document.score)
+        lines.append(
+            "  Score \(scoreText)  grade \(style.bold(document.grade))  "
+                + "(\(document.wordCount) words, \(document.findings.count) findings, \(document.signals.count) signals)")
+        lines.append("")
+        lines += breakdown(document)
+        for (category, findings) in document.findingsByCategory {
+            lines.append("")
+            lines.append("  " + style.color(style.bold("\(category.title) (\(findings.count))"), for: category))
+            for finding in findings { lines += render(finding) }
+        }
+        if !document.signals.isEmpty {
+            lines.append("")
+            lines.append("  " + style.color(style.bold("Signals (\(document.signals.count))"), for: .transparency))
+            for signal in document.signals {
+                lines.append("    \(String(signal.line).leftPadded(to: 4)):\(String(signal.column).padded(to: 4)) \(signal.ruleId)  \(style.dim(quoted(signal.text)))")
+            }
+        }
+        for diagnostic in document.diagnostics {
+            lines.append("  \(diagnostic.severity.rawValue): \(diagnostic.message)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func breakdown(_ document: DocumentReport) -> [String] {
+        let rows = [("base", "", document.base)] + document.breakdown.map { ($0.category, $0.reason, $0.points) }
+        let categoryWidth = rows.map(\.0.count).max() ?? 0
+        let reasonWidth = min(70, rows.map(\.1.count).max() ?? 0)
+        var lines = ["  " + style.dim("Breakdown".padded(to: categoryWidth + reasonWidth + 2) + "  points")]
+        for (category, reason, points) in rows {
+            let shown = reason.count > reasonWidth ? String(reason.prefix(reasonWidth - 1)) + "…" : reason
+            let sign = points > 0 && category != "base" ? "+" : ""
+            lines.append(
+                "  \(category.padded(to: categoryWidth))  \(shown.padded(to: reasonWidth))  \((sign + String(points)).leftPadded(to: 6))")
+        }
+        lines.append("  " + "score".padded(to: categoryWidth + reasonWidth + 2) + "  " + String(document.score).leftPadded(to: 6))
+        return lines
+    }
+
+    private func render(_ finding: Finding) -> [String] {
+        let location = "\(String(finding.line).leftPadded(to: 4)):\(String(finding.column).padded(to: 4))"
+        var lines = ["  \(location) \(finding.severity.rawValue.padded(to: 8)) \(style.dim(finding.ruleId))"]
+        let indent = String(repeating: " ", count: 12)
+        if finding.scope == .span {
+            let excerpt = finding.context.before + style.highlight(finding.text) + finding.context.after
+            lines.append(indent + excerpt.replacingNewlines())
+        }
+        lines.append(indent + finding.message)
+        lines.append(indent + style.dim("→ " + finding.suggestion))
+        return lines
+    }
+
+    private func quoted(_ text: String) -> String { "“" + text.replacingNewlines() + "”" }
+}
+
+extension String {
+    /// Folds line breaks to spaces so an excerpt stays on one line.
+    func replacingNewlines() -> String {
+        String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+}

@@ -1,0 +1,71 @@
+import PCRE2Kit
+
+/// One rule loaded from a ruleset file: what it finds, how it is reported and weighed, and its examples.
+public struct Rule: Sendable {
+    public let id: String
+    public let pack: String
+    public let category: Category
+    public let severity: Severity
+    public let weight: Double
+    public let message: String
+    public let rationale: String
+    public let suggestion: String
+    /// What kind of evidence a signal or disclosure rule contributes, for the document-level checks.
+    public let signal: Signal?
+    public let kind: Kind
+    public let examples: RuleExamples
+    /// Where the rule was defined, for error messages.
+    public let file: String
+    public let line: Int
+
+    /// The two ways a rule finds things.
+    public enum Kind: Sendable {
+        case span(SpanMatcher)
+        case document(DocumentCheck)
+    }
+
+    public var isDocumentLevel: Bool {
+        if case .document = kind { return true }
+        return false
+    }
+
+    /// The regular expression source, if this is a span rule; for `explain` and listings.
+    public var patternSource: String? {
+        if case .span(let matcher) = kind { return matcher.regex.pattern }
+        return nil
+    }
+}
+
+/// Evidence kinds that document-level checks look for.
+public enum Signal: String, Sendable, Codable, CaseIterable {
+    case byline
+    case dateline
+    case namedSource = "named-source"
+    case attributedData = "attributed-data"
+    case link
+    case expertise
+    case correction
+    case disclosure
+}
+
+/// The compiled form of a span rule: the pattern plus the exceptions that veto a candidate.
+public struct SpanMatcher: Sendable {
+    public let regex: Regex
+    /// The capture group whose range is reported (0 for the whole match).
+    public let group: Int
+    /// A candidate is dropped when any of these matches overlaps it within its sentence.
+    public let unless: [Regex]
+    /// A candidate is dropped when any of these matches anywhere in its sentence.
+    public let unlessSentence: [Regex]
+}
+
+/// Examples that must be flagged (with the flagged span between « and ») and that must pass.
+public struct RuleExamples: Sendable {
+    public let flag: [String]
+    public let pass: [String]
+
+    public init(flag: [String] = [], pass: [String] = []) {
+        self.flag = flag
+        self.pass = pass
+    }
+}

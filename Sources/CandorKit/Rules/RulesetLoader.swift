@@ -1,0 +1,112 @@
+import Foundation
+import Yams
+
+/// Loads ruleset packs from folders: `DIR/*.yml` is one pack named after DIR, and a folder with no
+/// `.yml` files of its own is read as a folder of packs (`DIR/<pack>/*.yml`).
+public enum RulesetLoader {
+    /// What loading produced: the valid rules, and every problem with the others.
+    public struct Result: Sendable {
+        public let ruleset: Ruleset
+        public let errors: [RulesetError]
+    }
+
+    public static func load(directories: [String]) -> Result {
+        var rules: [Rule] = []
+        var errors: [RulesetError] = []
+        for directory in directories {
+            let packs = packDirectories(in: directory)
+            if packs.isEmpty {
+                errors.append(RulesetError(file: directory, line: 1, column: 1, message: "no ruleset files (*.yml) found"))
+            }
+            for pack in packs {
+                for file in yamlFiles(in: pack) {
+                    let (fileRules, fileErrors) = loadFile(file, pack: URL(fileURLWithPath: pack).lastPathComponent)
+                    rules += fileRules
+                    errors += fileErrors
+                }
+            }
+        }
+        let (unique, duplicates) = rejectDuplicates(rules)
+        return Result(ruleset: Ruleset(rules: unique), errors: errors + duplicates)
+    }
+
+    /// Parses one ruleset file; a file that cannot be read or parsed yields one located error.
+    public static func loadFile(_ path: String, pack: String) -> ([Rule], [RulesetError]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ([], [RulesetError(file: path, line: 1, column: 1, message: "cannot read file")])
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            return ([], [RulesetError(file: path, line: 1, column: 1, message: "file is not valid UTF-8")])
+        }
+        return parse(yaml: yaml, file: path, pack: pack)
+    }
+
+    static func parse(yaml: String, file: String, pack: String) -> ([Rule], [RulesetError]) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            return ([], [yamlError(error, file: file)])
+        }
+        guard let root else { return ([], [RulesetError(file: file, line: 1, column: 1, message: "empty ruleset file")]) }
+        var top = YAMLFields(root, file: file, allowed: ["rules"], what: "ruleset file")
+        guard let list = top.node("rules") else {
+            if top.errors.isEmpty { top.appendError(top.error(at: nil, "missing required key 'rules'")) }
+            return ([], top.errors)
+        }
+        guard let items = list.sequence else {
+            return ([], top.errors + [top.error(at: list, "'rules' must be a list of rules")])
+        }
+        var rules: [Rule] = []
+        var errors = top.errors
+        let parser = RuleParser(file: file, pack: pack)
+        for item in items {
+            let (rule, ruleErrors) = parser.parse(item)
+            if let rule { rules.append(rule) }
+            errors += ruleErrors
+        }
+        return (rules, errors)
+    }
+
+    private static func rejectDuplicates(_ rules: [Rule]) -> ([Rule], [RulesetError]) {
+        var seen: [String: Rule] = [:]
+        var unique: [Rule] = []
+        var errors: [RulesetError] = []
+        for rule in rules {
+            if let first = seen[rule.id] {
+                errors.append(
+                    RulesetError(
+                        file: rule.file, line: rule.line, column: 1,
+                        message: "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))"))
+            } else {
+                seen[rule.id] = rule
+                unique.append(rule)
+            }
+        }
+        return (unique, errors)
+    }
+
+    private static func yamlError(_ error: Error, file: String) -> RulesetError {
+        guard let yamlError = error as? YamlError else {
+            return RulesetError(file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
+        }
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return RulesetError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        default:
+            return RulesetError(file: file, line: 1, column: 1, message: "invalid YAML: \(yamlError)")
+        }
+    }
+
+    static func packDirectories(in directory: String) -> [String] {
+        if !yamlFiles(in: directory).isEmpty { return [directory] }
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return children.sorted().map { directory + "/" + $0 }.filter { !yamlFiles(in: $0).isEmpty }
+    }
+
+    static func yamlFiles(in directory: String) -> [String] {
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return children.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { directory + "/" + $0 }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Yams
+
+/// Strict, located access to the keys of one YAML mapping: every key must be known, every value of
+/// the right type, and each problem becomes a `RulesetError` pointing at the offending node.
+struct YAMLFields {
+    let file: String
+    let mark: Mark?
+    private var values: [String: Node] = [:]
+    private(set) var errors: [RulesetError] = []
+
+    init(_ node: Node, file: String, allowed: Set<String>, what: String) {
+        self.file = file
+        self.mark = node.mark
+        guard let mapping = node.mapping else {
+            errors.append(error(at: node, "\(what) must be a mapping"))
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                errors.append(error(at: key, "\(what) has a key that is not a string"))
+                continue
+            }
+            if values[name] != nil {
+                errors.append(error(at: key, "duplicate key '\(name)' in \(what)"))
+            } else if !allowed.contains(name) {
+                let known = allowed.sorted().joined(separator: ", ")
+                errors.append(error(at: key, "unknown key '\(name)' in \(what) (known keys: \(known))"))
+            } else {
+                values[name] = value
+            }
+        }
+    }
+
+    func has(_ key: String) -> Bool { values[key] != nil }
+
+    func node(_ key: String) -> Node? { values[key] }
+
+    func error(at node: Node?, _ message: String) -> RulesetError {
+        let mark = node?.mark ?? self.mark
+        return RulesetError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message)
+    }
+
+    mutating func string(_ key: String, required: Bool = true) -> String? {
+        guard let node = values[key] else {
+            if required { errors.append(error(at: nil, "missing required key '\(key)'")) }
+            return nil
+        }
+        guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            errors.append(error(at: node, "'\(key)' must be a non-empty string"))
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ key: String, required: Bool = true) -> Double? {
+        guard let node = values[key] else {
+            if required { errors.append(error(at: nil, "missing required key '\(key)'")) }
+            return nil
+        }
+        guard let value = node.float, value.isFinite, value >= 0 else {
+            errors.append(error(at: node, "'\(key)' must be a number of at least 0"))
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = values[key] else { return nil }
+        guard let value = node.bool else {
+            errors.append(error(at: node, "'\(key)' must be true or false"))
+            return nil
+        }
+        return value
+    }
+
+    /// A list of strings, each paired with its node for located errors later.
+    mutating func strings(_ key: String) -> [(String, Node)]? {
+        guard let node = values[key] else { return nil }
+        guard let sequence = node.sequence else {
+            errors.append(error(at: node, "'\(key)' must be a list of strings"))
+            return nil
+        }
+        var result: [(String, Node)] = []
+        for item in sequence {
+            guard let value = item.scalar?.string else {
+                errors.append(error(at: item, "every item of '\(key)' must be a string"))
+                continue
+            }
+            result.append((value, item))
+        }
+        return result
+    }
+
+    mutating func adopt(_ other: YAMLFields) { errors += other.errors }
+
+    mutating func appendError(_ error: RulesetError) { errors.append(error) }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Turns findings and signals into a transparency score whose every point is a breakdown line.
+///
+/// Negative categories are measured as weighted findings per 100 *clean* words: words in sentences
+/// that have no negative finding. A flagged sentence therefore adds to the count without diluting it,
+/// which keeps the score monotone (adding a flagged sentence never raises it, adding clean text never
+/// lowers it), while an article repeated twice keeps the same densities. Each category saturates
+/// towards its cap (`cap × (1 − e^(−density/scale))`), so one repeated phrase cannot zero an article.
+/// Document checks take their rule's weight in points; positive signals saturate towards their caps.
+public enum Scorer {
+    public static func score(findings: [Finding], signals: [Finding], cleanWords: Int) -> ScoreCard {
+        let length = Double(max(cleanWords, ScoringModel.minimumLength)) / 100
+        var lines: [BreakdownLine] = []
+        for category in Category.allCases {
+            guard let penalty = ScoringModel.penalties[category] else { continue }
+            let matched = findings.filter { $0.category == category && $0.scope == .span && $0.weight > 0 }
+            guard !matched.isEmpty else { continue }
+            let density = matched.reduce(0) { $0 + $1.weight } / length
+            let points = -Int((penalty.cap * (1 - exp(-density / penalty.scale))).rounded())
+            let reason = "\(count(matched.count, "finding")), \(format(density)) weighted per 100 clean words"
+            lines.append(BreakdownLine(category: category.rawValue, points: points, reason: reason))
+        }
+        for finding in findings where finding.scope == .document {
+            let points = -Int(finding.weight.rounded())
+            lines.append(
+                BreakdownLine(category: finding.category.rawValue, points: points, reason: "\(finding.message) [\(finding.ruleId)]"))
+        }
+        for signal in Signal.allCases {
+            guard let reward = ScoringModel.rewards[signal] else { continue }
+            let matched = signals.filter { $0.signal == signal }
+            guard !matched.isEmpty else { continue }
+            let weight = matched.reduce(0) { $0 + $1.weight }
+            let points = Int((reward.cap * (1 - exp(-weight / reward.scale))).rounded())
+            lines.append(
+                BreakdownLine(
+                    category: Category.transparency.rawValue, points: points,
+                    reason: "\(count(matched.count, signal.rawValue + " signal"))"))
+        }
+        let raw = ScoringModel.base + lines.reduce(0) { $0 + $1.points }
+        let score = min(100, max(0, raw))
+        if score != raw {
+            lines.append(BreakdownLine(category: "clamp", points: score - raw, reason: "score kept within 0-100"))
+        }
+        return ScoreCard(base: ScoringModel.base, breakdown: lines, score: score, grade: ScoringModel.grade(for: score))
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,108 @@
+internal import CPCRE2
+
+/// Per-worker match state: match data, a match context carrying the resource limits, and a JIT stack.
+///
+/// A `Matcher` is deliberately not `Sendable`: each task creates its own so no two threads ever
+/// write to the same match data.
+public final class Matcher {
+    /// Limits that bound the work of a single match attempt.
+    public struct Limits: Sendable, Equatable {
+        /// PCRE2's match limit: how many times its internal match function may be called.
+        public var matchLimit: UInt32
+        /// PCRE2's depth limit (backtracking depth, interpreter only).
+        public var depthLimit: UInt32
+        /// Heap memory PCRE2 may use for backtracking, in kibibytes.
+        public var heapLimitKiB: UInt32
+
+        public init(matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000, heapLimitKiB: UInt32 = 20_000) {
+            self.matchLimit = matchLimit
+            self.depthLimit = depthLimit
+            self.heapLimitKiB = heapLimitKiB
+        }
+    }
+
+    private static let ovectorPairs: UInt32 = 64
+    private let matchData: OpaquePointer
+    private let context: OpaquePointer
+    private let jitStack: OpaquePointer?
+
+    public init(limits: Limits = Limits()) {
+        matchData = pcre2_match_data_create_8(Self.ovectorPairs, nil)
+        context = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        // The default JIT stack lives on the machine stack and is small; give deep patterns room.
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(context)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    }
+
+    /// The first match of `regex` in `subject` at or after `start`, or nil when there is none.
+    ///
+    /// `subject` must be valid UTF-8: the UTF check is skipped because it would otherwise rescan the
+    /// whole subject on every call and make iterating matches quadratic.
+    public func firstMatch(
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int
+    ) throws(MatchError) -> Match? {
+        let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let rc = pcre2_match_8(
+            regex.code, base, subject.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw MatchError(code: rc, message: pcre2Message(rc)) }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let groupCount = rc == 0 ? Int(Self.ovectorPairs) : Int(rc)
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(groupCount)
+        for index in 0..<groupCount {
+            let lower = Int(bitPattern: UInt(ovector[2 * index]))
+            let upper = Int(bitPattern: UInt(ovector[2 * index + 1]))
+            groups.append(lower < 0 || upper < lower ? nil : lower..<upper)
+        }
+        return Match(range: groups[0] ?? start..<start, groups: groups)
+    }
+
+    /// Every non-overlapping match of `regex` in `subject`, in order, calling `body` for each.
+    ///
+    /// `body` returns false to stop early. Empty matches advance by one Unicode scalar.
+    public func forEachMatch(
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+        _ body: (Match) -> Bool
+    ) throws(MatchError) {
+        var position = start
+        while position <= subject.count, let match = try firstMatch(of: regex, in: subject, from: position) {
+            guard body(match) else { return }
+            if match.range.isEmpty {
+                position = match.range.upperBound + 1
+                while position < subject.count, subject[position] & 0xC0 == 0x80 { position += 1 }
+            } else {
+                position = match.range.upperBound
+            }
+        }
+    }
+}
+
+/// One match: the whole range and each capture group's range (nil when the group did not take part).
+public struct Match: Sendable, Equatable {
+    public let range: Range<Int>
+    public let groups: [Range<Int>?]
+}
+
+/// A match that PCRE2 abandoned, typically because a resource limit was hit.
+public struct MatchError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: Int32
+    public let message: String
+
+    /// True when the failure is one of PCRE2's resource limits rather than a bug.
+    public var isResourceLimit: Bool {
+        [PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT]
+            .contains(code)
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,58 @@
+internal import CPCRE2
+
+/// A compiled, JIT-optimised PCRE2 pattern that any number of threads may match with at once.
+///
+/// PCRE2 documents compiled code as read-only during matching, so one instance is shared by every
+/// worker; each worker brings its own `Matcher` for the mutable match state.
+public final class Regex: @unchecked Sendable {
+    /// The pattern as written.
+    public let pattern: String
+    /// Whether PCRE2's JIT compiler accepted the pattern (matching falls back to the interpreter if not).
+    public let isJITCompiled: Bool
+    let code: OpaquePointer
+
+    /// Compiles `pattern` as UTF-8 with Unicode properties, caseless unless `caseSensitive` is set.
+    public init(_ pattern: String, caseSensitive: Bool = false) throws(RegexCompileError) {
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        if !caseSensitive { options |= UInt32(PCRE2_CASELESS) }
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled = pattern.withCString { cString in
+            cString.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count + 1) { bytes in
+                pcre2_compile_8(bytes, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw RegexCompileError(pattern: pattern, message: pcre2Message(errorCode), offset: errorOffset)
+        }
+        self.pattern = pattern
+        self.code = compiled
+        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// The number of capturing groups in the pattern.
+    public var captureCount: Int {
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        return Int(count)
+    }
+}
+
+/// A pattern PCRE2 refused, with its message and the byte offset in the pattern where it gave up.
+public struct RegexCompileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let pattern: String
+    public let message: String
+    public let offset: Int
+
+    public var description: String { "\(message) at offset \(offset)" }
+}
+
+/// PCRE2's own text for an error code, so users see the library's exact wording.
+func pcre2Message(_ code: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+    guard length > 0 else { return "PCRE2 error \(code)" }
+    return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CandorKit
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with rulesets.", subcommands: [List.self, Test.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every rule in force, by category.")
+
+        @OptionGroup var rulesets: RulesetOptions
+
+        @Option(help: "Only rules of this category.")
+        var category: String?
+
+        func run() throws {
+            let (ruleset, hadErrors) = rulesets.load()
+            let rules = ruleset.rules.filter { category == nil || $0.category.rawValue == category }
+                .sorted { ($0.category, $0.id) < ($1.category, $1.id) }
+            let idWidth = rules.map(\.id.count).max() ?? 2
+            print("\("ID".padding(idWidth))  \("SEVERITY".padding(8))  WEIGHT  KIND      MESSAGE")
+            for rule in rules {
+                let kind = rule.isDocumentLevel ? "document" : "span"
+                let weight = String(format: "%g", rule.weight)
+                print(
+                    "\(rule.id.padding(idWidth))  \(rule.severity.rawValue.padding(8))  \(weight.padding(6))  "
+                        + "\(kind.padding(8))  \(rule.message)")
+            }
+            print("\n\(rules.count) rules")
+            if hadErrors { throw ExitCode(ExitStatus.inputError.rawValue) }
+        }
+    }
+}
+
+extension Rules {
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every rule against its own flag and pass examples.")
+
+        @OptionGroup var rulesets: RulesetOptions
+
+        func run() throws {
+            let (ruleset, hadErrors) = rulesets.load()
+            let failures = ExampleRunner(ruleset: ruleset).run()
+            for failure in failures { print("\(failure.ruleId): \(failure.problem)\n    \(failure.example)") }
+            let examples = ruleset.rules.reduce(0) { $0 + $1.examples.flag.count + $1.examples.pass.count }
+            print("\(ruleset.rules.count) rules, \(examples) examples, \(failures.count) failing")
+            if hadErrors || !failures.isEmpty { throw ExitCode(ExitStatus.inputError.rawValue) }
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CandorKit
+
+/// The `--ruleset` option every command shares, and loading the rules it names.
+struct RulesetOptions: ParsableArguments {
+    @Option(name: .customLong("ruleset"), help: "A ruleset pack folder to add to the built-in packs (repeatable).")
+    var directories: [String] = []
+
+    /// Loads built-in and extra packs, printing every ruleset error; the valid rules are still returned.
+    func load() -> (ruleset: Ruleset, hadErrors: Bool) {
+        var folders = directories
+        var hadErrors = false
+        if let builtin = BuiltinRulesets.directory() {
+            folders.insert(builtin, at: 0)
+        } else {
+            Console.error("built-in rulesets not found; set CANDOR_RULESETS to the Rulesets folder")
+            hadErrors = true
+        }
+        let result = RulesetLoader.load(directories: folders)
+        for error in result.errors { Console.error(error.description) }
+        return (result.ruleset, hadErrors || !result.errors.isEmpty)
+    }
+}
