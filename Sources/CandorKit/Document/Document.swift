@@ -11,6 +11,8 @@ public struct Document: Sendable {
     /// Sentence ranges in `text`.
     public let sentences: [Range<Int>]
     public let wordCount: Int
+    /// Direct quotations attributed to a speaker, as ranges in `text`.
+    public let attributedQuotations: [Range<Int>]
     /// Problems found while reading, such as replaced invalid bytes.
     public let diagnostics: [Diagnostic]
 
@@ -25,6 +27,7 @@ public struct Document: Sendable {
         self.lines = LineTable(bytes: bytes)
         self.sentences = SentenceSplitter.split(decoded.text)
         self.wordCount = WordCounter.count(decoded.text)
+        self.attributedQuotations = QuotationFinder.attributedQuotations(in: decoded.text)
         var diagnostics: [Diagnostic] = []
         if decoded.replacements > 0, let offset = decoded.firstInvalidOffset {
             let line = lines.location(of: offset).line
@@ -52,6 +55,11 @@ public struct Document: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether `range` lies wholly inside an attributed quotation.
+    public func isInsideAttributedQuotation(_ range: Range<Int>) -> Bool {
+        attributedQuotations.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
     }
 
     /// The analysed text of a range, as a string.

@@ -20,7 +20,7 @@ public struct Auditor: Sendable {
             matched += found
             if let diagnostic { diagnostics.append(diagnostic) }
         }
-        let spans = Self.removingOverlaps(matched)
+        let spans = Self.removingOverlaps(matched.filter { !Self.isQuotedSpeech($0, in: document) })
         let signals = spans.filter { $0.category == .transparency || $0.signal == .disclosure }
         var findings = spans.filter { !($0.category == .transparency || $0.signal == .disclosure) }
         let cleanWords = Self.cleanWords(in: document, findings: findings)
@@ -35,6 +35,13 @@ public struct Auditor: Sendable {
             path: document.path, format: document.format, wordCount: document.wordCount, score: card.score,
             grade: card.grade, base: card.base, breakdown: card.breakdown, findings: findings, signals: signals,
             diagnostics: diagnostics)
+    }
+
+    /// A negative finding inside an attributed quotation reports the speaker's words, which the article
+    /// has properly sourced; disclaimers stay, since a publisher's boilerplate is never quoted speech.
+    static func isQuotedSpeech(_ finding: Finding, in document: Document) -> Bool {
+        finding.category.polarity == .negative && finding.category != .disclaimer
+            && document.isInsideAttributedQuotation(finding.textRange)
     }
 
     /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).

@@ -2,8 +2,8 @@
 ///
 /// Phrases that share a beginning share one branch ("may be", "may become" → `may\s+be(?:come)?`),
 /// so PCRE2 tests each shared prefix once instead of once per phrase. Within a phrase, white space
-/// matches any run of white space, an apostrophe matches ' or ’, and a hyphen matches a hyphen or
-/// white space. The whole phrase must stand as words: no letter or digit may touch either end.
+/// matches any run of white space, an apostrophe matches ' or ’, and a hyphen matches any hyphen
+/// character (list the spaced spelling too where it is common). The whole phrase must stand as words: no letter or digit may touch either end.
 public struct PhraseTrie {
     private final class Node {
         var children: [String: Node] = [:]
@@ -44,7 +44,7 @@ public struct PhraseTrie {
     private static func fragment(for character: Character) -> String {
         switch character {
         case "'", "’": return "['’]"
-        case "-": return "[-\\s]"
+        case "-", "‐", "‑": return "[-‐‑]"
         default:
             let text = String(character)
             let special = "\\^$.|?*+()[]{}/#"

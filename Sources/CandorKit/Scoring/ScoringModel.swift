@@ -2,7 +2,7 @@
 /// the scorer cannot drift apart.
 public enum ScoringModel {
     /// Where every article starts before evidence is weighed.
-    public static let base = 60
+    public static let base = 70
 
     /// The most a negative category can take away, and the density (weighted findings per 100 clean
     /// words) at which it has taken about 63% of that.
@@ -18,7 +18,7 @@ public enum ScoringModel {
     /// The most each kind of positive evidence can add, and the summed weight at which it has added
     /// about 63% of that.
     public static let rewards: [Signal: (cap: Double, scale: Double)] = [
-        .namedSource: (16, 3),
+        .namedSource: (18, 3),
         .attributedData: (8, 3),
         .link: (5, 2),
         .byline: (4, 1),

@@ -1,0 +1,83 @@
+/// Finds direct quotations that the text attributes to a speaker.
+///
+/// A quotation runs between curly quotes (“…”) or straight double quotes, and never past the end of
+/// its paragraph (a line break), so an unbalanced mark cannot swallow the article. It counts as
+/// attributed when its paragraph also holds a reporting verb outside the quotation ("said", "told",
+/// "according to", ...): the words are then the speaker's, properly sourced, not the writer's.
+enum QuotationFinder {
+    private static let reportingVerbs: [String] = [
+        "said", "says", "say", "told", "tells", "added", "adds", "explained", "explains", "according to",
+        "argued", "argues", "warned", "warns", "insisted", "insists", "believes", "wrote", "writes", "noted",
+        "notes", "stated", "states", "asked", "claimed", "claims", "commented", "continued", "replied",
+        "remarked", "predicted", "admitted", "suggested", "suggests", "acknowledged", "conceded",
+    ]
+
+    static func attributedQuotations(in text: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for paragraph in paragraphs(in: text) {
+            let quotes = quotations(in: text, paragraph: paragraph)
+            guard !quotes.isEmpty else { continue }
+            var outside = ""
+            var cursor = paragraph.lowerBound
+            for quote in quotes {
+                outside += String(decoding: text[cursor..<quote.lowerBound], as: UTF8.self) + " "
+                cursor = quote.upperBound
+            }
+            outside += String(decoding: text[cursor..<paragraph.upperBound], as: UTF8.self)
+            if hasReportingVerb(outside.lowercased()) { result += quotes }
+        }
+        return result
+    }
+
+    private static func paragraphs(in text: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in text.enumerated() where byte == 0x0A || byte == 0x0D {
+            if index > start { ranges.append(start..<index) }
+            start = index + 1
+        }
+        if text.count > start { ranges.append(start..<text.count) }
+        return ranges
+    }
+
+    /// Quotation ranges (including the marks) within one paragraph.
+    private static func quotations(in text: [UInt8], paragraph: Range<Int>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var open: Int?
+        var index = paragraph.lowerBound
+        while index < paragraph.upperBound {
+            let byte = text[index]
+            let isCurlyOpen = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x9C
+            let isCurlyClose = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x9D
+            if byte == 0x22 {
+                if let start = open {
+                    ranges.append(start..<(index + 1))
+                    open = nil
+                } else {
+                    open = index
+                }
+            } else if isCurlyOpen {
+                open = open ?? index
+            } else if isCurlyClose, let start = open {
+                ranges.append(start..<(index + 3))
+                open = nil
+            }
+            index += isCurlyOpen || isCurlyClose ? 3 : 1
+        }
+        if let start = open { ranges.append(start..<paragraph.upperBound) }
+        return ranges
+    }
+
+    private static func hasReportingVerb(_ text: String) -> Bool {
+        reportingVerbs.contains { verb in
+            var searchRange = text.startIndex..<text.endIndex
+            while let found = text.range(of: verb, range: searchRange) {
+                let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+                let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+                if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+                searchRange = found.upperBound..<text.endIndex
+            }
+            return false
+        }
+    }
+}
