@@ -13,20 +13,41 @@ public final class Matcher {
         public var depthLimit: UInt32
         /// Heap memory PCRE2 may use for backtracking, in kibibytes.
         public var heapLimitKiB: UInt32
+        /// Wall-clock time one pattern may spend on one subject, plus `timePerMegabyte` per MB of it.
+        ///
+        /// The match limit bounds one start position; a pattern that is slow at every position of a
+        /// long line stays under it yet runs for minutes, so the scan also carries a time budget.
+        public var timeBudget: Duration
+        public var timePerMegabyte: Duration
 
-        public init(matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000, heapLimitKiB: UInt32 = 20_000) {
+        public init(
+            matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000, heapLimitKiB: UInt32 = 20_000,
+            timeBudget: Duration = .milliseconds(500), timePerMegabyte: Duration = .milliseconds(500)
+        ) {
             self.matchLimit = matchLimit
             self.depthLimit = depthLimit
             self.heapLimitKiB = heapLimitKiB
+            self.timeBudget = timeBudget
+            self.timePerMegabyte = timePerMegabyte
+        }
+
+        /// The budget for a subject of `bytes` bytes.
+        func budget(forBytes bytes: Int) -> Duration {
+            timeBudget + timePerMegabyte * (Double(bytes) / 1_048_576)
         }
     }
 
     private static let ovectorPairs: UInt32 = 64
+    /// How many bytes of start positions one PCRE2 call may try before the time budget is checked.
+    private static let window = 2048
+    private let limits: Limits
+    private let clock = ContinuousClock()
     private let matchData: OpaquePointer
     private let context: OpaquePointer
     private let jitStack: OpaquePointer?
 
     public init(limits: Limits = Limits()) {
+        self.limits = limits
         matchData = pcre2_match_data_create_8(Self.ovectorPairs, nil)
         context = pcre2_match_context_create_8(nil)
         pcre2_set_match_limit_8(context, limits.matchLimit)
@@ -50,16 +71,48 @@ public final class Matcher {
     public func firstMatch(
         of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int
     ) throws(MatchError) -> Match? {
+        try firstMatch(of: regex, in: subject, from: start, deadline: clock.now + limits.budget(forBytes: subject.count))
+    }
+
+    /// Scans window by window so that the deadline is checked at least every `window` start positions.
+    private func firstMatch(
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: ContinuousClock.Instant
+    ) throws(MatchError) -> Match? {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let rc = pcre2_match_8(
-            regex.code, base, subject.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
-        if rc == PCRE2_ERROR_NOMATCH { return nil }
-        if rc < 0 { throw MatchError(code: rc, message: pcre2Message(rc)) }
+        var windowStart = start
+        while true {
+            let limit = Self.boundary(after: windowStart + Self.window, in: subject)
+            pcre2_set_offset_limit_8(context, limit)
+            let rc = pcre2_match_8(
+                regex.code, base, subject.count, windowStart, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+            if rc >= 0 { return readMatch(rc, regex: regex, start: windowStart) }
+            if rc != PCRE2_ERROR_NOMATCH { throw MatchError(code: rc, message: pcre2Message(rc)) }
+            if limit >= subject.count { return nil }
+            if clock.now > deadline { throw MatchError.timeBudgetExceeded }
+            windowStart = Self.boundary(after: limit + 1, in: subject)
+        }
+    }
+
+    /// The first UTF-8 character boundary at or after `offset`, clamped to the subject.
+    private static func boundary(after offset: Int, in subject: UnsafeBufferPointer<UInt8>) -> Int {
+        var position = min(offset, subject.count)
+        while position < subject.count, subject[position] & 0xC0 == 0x80 { position += 1 }
+        return position
+    }
+
+    private func readMatch(_ rc: Int32, regex: Regex, start: Int) -> Match {
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
-        let groupCount = rc == 0 ? Int(Self.ovectorPairs) : Int(rc)
+        // rc is one more than the highest group that took part (0 when the ovector was too small);
+        // groups beyond it, up to the pattern's count, did not take part.
+        let setCount = rc == 0 ? Int(Self.ovectorPairs) : Int(rc)
+        let groupCount = min(Int(Self.ovectorPairs), max(setCount, regex.groupSlots))
         var groups: [Range<Int>?] = []
         groups.reserveCapacity(groupCount)
         for index in 0..<groupCount {
+            guard index < setCount else {
+                groups.append(nil)
+                continue
+            }
             let lower = Int(bitPattern: UInt(ovector[2 * index]))
             let upper = Int(bitPattern: UInt(ovector[2 * index + 1]))
             groups.append(lower < 0 || upper < lower ? nil : lower..<upper)
@@ -74,8 +127,11 @@ public final class Matcher {
         of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
         _ body: (Match) -> Bool
     ) throws(MatchError) {
+        let deadline = clock.now + limits.budget(forBytes: subject.count)
         var position = start
-        while position <= subject.count, let match = try firstMatch(of: regex, in: subject, from: position) {
+        while position <= subject.count,
+            let match = try firstMatch(of: regex, in: subject, from: position, deadline: deadline)
+        {
             guard body(match) else { return }
             if match.range.isEmpty {
                 position = match.range.upperBound + 1
@@ -101,8 +157,11 @@ public struct MatchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// True when the failure is one of PCRE2's resource limits rather than a bug.
     public var isResourceLimit: Bool {
         [PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT]
-            .contains(code)
+            .contains(code) || self == .timeBudgetExceeded
     }
+
+    /// Not a PCRE2 code: the scan ran past its wall-clock budget.
+    static let timeBudgetExceeded = MatchError(code: -10_000, message: "time budget exceeded")
 
     public var description: String { message }
 }

@@ -10,10 +10,17 @@ public final class Regex: @unchecked Sendable {
     /// Whether PCRE2's JIT compiler accepted the pattern (matching falls back to the interpreter if not).
     public let isJITCompiled: Bool
     let code: OpaquePointer
+    /// The whole match plus each capture group, read once at compile time for the matcher.
+    let groupSlots: Int
 
     /// Compiles `pattern` as UTF-8 with Unicode properties, caseless unless `caseSensitive` is set.
-    public init(_ pattern: String, caseSensitive: Bool = false) throws(RegexCompileError) {
-        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+    ///
+    /// With `jit` false the pattern runs in PCRE2's interpreter, where the match and depth limits
+    /// bound every backtracking step; the JIT counts its work more coarsely, so a pattern nobody has
+    /// reviewed can run far longer than the limit suggests.
+    public init(_ pattern: String, caseSensitive: Bool = false, jit: Bool = true) throws(RegexCompileError) {
+        // USE_OFFSET_LIMIT lets the matcher scan in windows and check its time budget between them.
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT)
         if !caseSensitive { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0
         var errorOffset = 0
@@ -27,17 +34,16 @@ public final class Regex: @unchecked Sendable {
         }
         self.pattern = pattern
         self.code = compiled
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        self.groupSlots = Int(count) + 1
     }
 
     deinit { pcre2_code_free_8(code) }
 
     /// The number of capturing groups in the pattern.
-    public var captureCount: Int {
-        var count: UInt32 = 0
-        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
-        return Int(count)
-    }
+    public var captureCount: Int { groupSlots - 1 }
 }
 
 /// A pattern PCRE2 refused, with its message and the byte offset in the pattern where it gave up.

@@ -42,7 +42,9 @@ struct Audit: ParsableCommand {
             switch InputReader.read(input) {
             case .success(let document):
                 let report = auditor.audit(document)
-                for diagnostic in report.diagnostics where diagnostic.severity == .error { Console.error(diagnostic.message) }
+                let errors = report.diagnostics.filter { $0.severity == .error }
+                for diagnostic in errors { Console.error(diagnostic.message) }
+                failed = failed || !errors.isEmpty
                 documents.append(report)
             case .failure(let problem):
                 Console.error(problem.description)

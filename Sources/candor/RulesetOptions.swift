@@ -8,15 +8,15 @@ struct RulesetOptions: ParsableArguments {
 
     /// Loads built-in and extra packs, printing every ruleset error; the valid rules are still returned.
     func load() -> (ruleset: Ruleset, hadErrors: Bool) {
-        var folders = directories
+        var sources = directories.map { RulesetLoader.Source(directory: $0, trusted: false) }
         var hadErrors = false
         if let builtin = BuiltinRulesets.directory() {
-            folders.insert(builtin, at: 0)
+            sources.insert(RulesetLoader.Source(directory: builtin, trusted: true), at: 0)
         } else {
             Console.error("built-in rulesets not found; set CANDOR_RULESETS to the Rulesets folder")
             hadErrors = true
         }
-        let result = RulesetLoader.load(directories: folders)
+        let result = RulesetLoader.load(sources)
         for error in result.errors { Console.error(error.description) }
         return (result.ruleset, hadErrors || !result.errors.isEmpty)
     }

@@ -12,6 +12,8 @@ struct RuleParser {
 
     let file: String
     let pack: String
+    /// Whether the pack ships with Candor; only reviewed patterns get the JIT (see `Regex.init`).
+    let trusted: Bool
 
     func parse(_ node: Node) -> (Rule?, [RulesetError]) {
         var fields = YAMLFields(node, file: file, allowed: Self.ruleKeys, what: "rule")
@@ -130,7 +132,7 @@ struct RuleParser {
         _ pattern: String, key: String, _ caseSensitive: Bool, _ fields: inout YAMLFields, node: Node? = nil
     ) -> Regex? {
         do {
-            return try Regex(pattern, caseSensitive: caseSensitive)
+            return try Regex(pattern, caseSensitive: caseSensitive, jit: trusted)
         } catch {
             let location = node ?? fields.node(key)
             fields.appendError(

@@ -10,17 +10,31 @@ public enum RulesetLoader {
         public let errors: [RulesetError]
     }
 
-    public static func load(directories: [String]) -> Result {
+    /// A folder to load, and whether its patterns are Candor's own (compiled with the JIT) or the
+    /// user's (run in the interpreter under exact match and depth limits).
+    public struct Source: Sendable {
+        public let directory: String
+        public let trusted: Bool
+
+        public init(directory: String, trusted: Bool) {
+            self.directory = directory
+            self.trusted = trusted
+        }
+    }
+
+    public static func load(_ sources: [Source]) -> Result {
         var rules: [Rule] = []
         var errors: [RulesetError] = []
-        for directory in directories {
+        for source in sources {
+            let directory = source.directory
             let packs = packDirectories(in: directory)
             if packs.isEmpty {
                 errors.append(RulesetError(file: directory, line: 1, column: 1, message: "no ruleset files (*.yml) found"))
             }
             for pack in packs {
                 for file in yamlFiles(in: pack) {
-                    let (fileRules, fileErrors) = loadFile(file, pack: URL(fileURLWithPath: pack).lastPathComponent)
+                    let packName = URL(fileURLWithPath: pack).lastPathComponent
+                    let (fileRules, fileErrors) = loadFile(file, pack: packName, trusted: source.trusted)
                     rules += fileRules
                     errors += fileErrors
                 }
@@ -31,17 +45,17 @@ public enum RulesetLoader {
     }
 
     /// Parses one ruleset file; a file that cannot be read or parsed yields one located error.
-    public static func loadFile(_ path: String, pack: String) -> ([Rule], [RulesetError]) {
+    public static func loadFile(_ path: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return ([], [RulesetError(file: path, line: 1, column: 1, message: "cannot read file")])
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
             return ([], [RulesetError(file: path, line: 1, column: 1, message: "file is not valid UTF-8")])
         }
-        return parse(yaml: yaml, file: path, pack: pack)
+        return parse(yaml: yaml, file: path, pack: pack, trusted: trusted)
     }
 
-    static func parse(yaml: String, file: String, pack: String) -> ([Rule], [RulesetError]) {
+    static func parse(yaml: String, file: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -59,7 +73,7 @@ public enum RulesetLoader {
         }
         var rules: [Rule] = []
         var errors = top.errors
-        let parser = RuleParser(file: file, pack: pack)
+        let parser = RuleParser(file: file, pack: pack, trusted: trusted)
         for item in items {
             let (rule, ruleErrors) = parser.parse(item)
             if let rule { rules.append(rule) }

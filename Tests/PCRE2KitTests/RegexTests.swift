@@ -1,0 +1,90 @@
+import PCRE2Kit
+import Testing
+
+@Suite struct RegexTests {
+    private func matches(_ pattern: String, in subject: String) throws -> [String] {
+        let regex = try Regex(pattern)
+        let bytes = Array(subject.utf8)
+        var found: [String] = []
+        try bytes.withUnsafeBufferPointer { buffer in
+            try Matcher().forEachMatch(of: regex, in: buffer) { match in
+                found.append(String(decoding: bytes[match.range], as: UTF8.self))
+                return true
+            }
+        }
+        return found
+    }
+
+    @Test func compileErrorCarriesMessageAndOffset() {
+        #expect(throws: RegexCompileError.self) { try Regex(#"\bfoo(?=\b"#) }
+        do {
+            _ = try Regex(#"\bfoo(?=\b"#)
+        } catch {
+            #expect(error.message.contains("missing closing parenthesis"))
+            #expect(error.offset == 10)
+        }
+    }
+
+    @Test func caselessByDefaultAndCaseSensitiveOnRequest() throws {
+        #expect(try matches("analysts", in: "Analysts and ANALYSTS") == ["Analysts", "ANALYSTS"])
+        let sensitive = try Regex("Analysts", caseSensitive: true)
+        #expect(sensitive.matches("analysts") == false)
+        #expect(sensitive.matches("Analysts") == true)
+    }
+
+    @Test func offsetsAreBytesInUTF8() throws {
+        let regex = try Regex("became")
+        let text = Array("Ünïcödé text became".utf8)
+        let match = try text.withUnsafeBufferPointer { try Matcher().firstMatch(of: regex, in: $0, from: 0) }
+        #expect(match?.range == 17..<23)
+    }
+
+    @Test func unicodePropertiesApplyToWordBoundaries() throws {
+        #expect(try matches(#"\bcafé\b"#, in: "un café noir") == ["café"])
+    }
+
+    @Test func emptyMatchesAdvanceWithoutLooping() throws {
+        #expect(try matches("x*", in: "ab").count == 3)
+    }
+
+    @Test func iteratesAllNonOverlappingMatches() throws {
+        #expect(try matches(#"\bmay\b"#, in: "It may rain; it may not.") == ["may", "may"])
+    }
+
+    /// A pattern with a subject that makes a backtracking engine explore a huge number of paths.
+    struct Hostile: Sendable, CustomTestStringConvertible {
+        let pattern: String
+        let subject: String
+        var testDescription: String { "\(pattern) on \(subject.utf8.count) bytes" }
+    }
+
+    static let catastrophic = [
+        Hostile(pattern: #"(a+)+$"#, subject: String(repeating: "a", count: 100_000) + "b"),
+        Hostile(pattern: #"(a|aa)*c"#, subject: String(repeating: "a", count: 100_000) + "bc"),
+        Hostile(pattern: #"(.*a){20}"#, subject: String(repeating: "a", count: 19) + String(repeating: "b", count: 100_000)),
+    ]
+
+    @Test(arguments: catastrophic)
+    func catastrophicPatternsHitALimitInsteadOfHanging(_ hostile: Hostile) throws {
+        let regex = try Regex(hostile.pattern, jit: false)
+        let subject = Array(hostile.subject.utf8)
+        let error = #expect(throws: MatchError.self) {
+            try subject.withUnsafeBufferPointer { try Matcher().firstMatch(of: regex, in: $0, from: 0) }
+        }
+        #expect(error?.isResourceLimit == true)
+    }
+
+    @Test func windowedScanFindsMatchesBeyondTheFirstWindow() throws {
+        let text = String(repeating: "x", count: 10_000) + " needle " + String(repeating: "é", count: 3_000) + " needle"
+        #expect(try matches(#"\bneedle\b"#, in: text) == ["needle", "needle"])
+    }
+
+    @Test func captureGroupsAreReported() throws {
+        let regex = try Regex(#"(\w+)@(\w+)?"#)
+        #expect(regex.captureCount == 2)
+        let text = Array("user@".utf8)
+        let match = try text.withUnsafeBufferPointer { try Matcher().firstMatch(of: regex, in: $0, from: 0) }
+        #expect(match?.groups[1] == 0..<4)
+        #expect(match?.groups[2] == nil)
+    }
+}
