@@ -22,7 +22,8 @@ public enum ScoringExplanation {
             Document checks (no byline, no named source, promotion without disclosure, disclosure only at
             the bottom) each take their rule's weight in points.
 
-            Positive signals, by kind: points = round(cap * (1 - e^(-summed weight / scale))).
+            Positive signals, by kind, each distinct wording counted once (repeating an attribution is
+            not new evidence): points = round(cap * (1 - e^(-summed weight / scale))).
 
             """
         out += "  signal           cap  scale\n"

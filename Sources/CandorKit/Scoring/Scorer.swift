@@ -7,7 +7,8 @@ import Foundation
 /// which keeps the score monotone (adding a flagged sentence never raises it, adding clean text never
 /// lowers it), while an article repeated twice keeps the same densities. Each category saturates
 /// towards its cap (`cap × (1 − e^(−density/scale))`), so one repeated phrase cannot zero an article.
-/// Document checks take their rule's weight in points; positive signals saturate towards their caps.
+/// Document checks take their rule's weight in points; positive signals, each distinct wording counted
+/// once, saturate towards their caps.
 public enum Scorer {
     public static func score(findings: [Finding], signals: [Finding], cleanWords: Int) -> ScoreCard {
         let length = Double(max(cleanWords, ScoringModel.minimumLength)) / 100
@@ -28,14 +29,14 @@ public enum Scorer {
         }
         for signal in Signal.allCases {
             guard let reward = ScoringModel.rewards[signal] else { continue }
-            let matched = signals.filter { $0.signal == signal }
+            let matched = distinct(signals.filter { $0.signal == signal })
             guard !matched.isEmpty else { continue }
             let weight = matched.reduce(0) { $0 + $1.weight }
             let points = Int((reward.cap * (1 - exp(-weight / reward.scale))).rounded())
             lines.append(
                 BreakdownLine(
                     category: Category.transparency.rawValue, points: points,
-                    reason: "\(count(matched.count, signal.rawValue + " signal"))"))
+                    reason: "\(count(matched.count, "distinct " + signal.rawValue + " signal"))"))
         }
         let raw = ScoringModel.base + lines.reduce(0) { $0 + $1.points }
         let score = min(100, max(0, raw))
@@ -43,6 +44,16 @@ public enum Scorer {
             lines.append(BreakdownLine(category: "clamp", points: score - raw, reason: "score kept within 0-100"))
         }
         return ScoreCard(base: ScoringModel.base, breakdown: lines, score: score, grade: ScoringModel.grade(for: score))
+    }
+
+    /// One signal per rule and wording: repeating the same attribution is not new evidence, which keeps
+    /// an article and the same article twice on the same score.
+    static func distinct(_ signals: [Finding]) -> [Finding] {
+        var seen = Set<String>()
+        return signals.filter { signal in
+            let words = signal.text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return seen.insert(signal.ruleId + "\u{0}" + words).inserted
+        }
     }
 
     private static func count(_ number: Int, _ noun: String) -> String {

@@ -1,0 +1,66 @@
+import CandorKit
+import Testing
+
+@Suite struct DocumentTests {
+    @Test func lineAndColumnCountUnicodeScalars() {
+        let table = LineTable(bytes: Array("first\nÜber é x".utf8))
+        let offset = Array("first\nÜber é ".utf8).count
+        #expect(table.location(of: offset) == (2, 8))
+    }
+
+    @Test func crlfAndLoneCREndLines() {
+        let table = LineTable(bytes: Array("a\r\nb\rc\nd".utf8))
+        #expect(table.location(of: 3).line == 2)
+        #expect(table.location(of: 5).line == 3)
+        #expect(table.location(of: 7).line == 4)
+    }
+
+    @Test func invalidUTF8IsReplacedOnceAndOffsetsStillPointIntoTheFile() {
+        let bytes: [UInt8] = Array("bad ".utf8) + [0xFF, 0xFE] + Array(" experts say so".utf8)
+        let document = Document(path: "bad.txt", bytes: bytes)
+        #expect(document.diagnostics.count == 1)
+        #expect(document.diagnostics[0].message.contains("invalid UTF-8"))
+        let report = TestSupport.auditor.audit(document)
+        let finding = try? #require(report.findings.first { $0.ruleId == "unsourced.experts-say" })
+        #expect(finding?.byteStart == 7)
+        #expect(finding?.text == "experts say")
+        #expect(finding.map { Array(bytes[$0.byteStart..<$0.byteEnd]) } == Array("experts say".utf8))
+    }
+
+    @Test func byteOrderMarkIsSkippedButOffsetsCountIt() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Experts say so.".utf8)
+        let report = TestSupport.auditor.audit(Document(path: "bom.txt", bytes: bytes))
+        let finding = report.findings.first { $0.ruleId == "unsourced.experts-say" }
+        #expect(finding?.byteStart == 3)
+        #expect(finding?.column == 1)
+    }
+
+    @Test func sentencesRespectAbbreviationsDecimalsAndInitials() {
+        let text = "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday. Prices rose. U.S. firms agreed! Did they?"
+        let sentences = SentenceSplitter.split(Array(text.utf8)).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        #expect(sentences == [
+            "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday.", "Prices rose.", "U.S. firms agreed!",
+            "Did they?",
+        ])
+    }
+
+    @Test func lineBreaksEndSentencesExceptHardWraps() {
+        let text = "Heading without stop\nA paragraph that is\nwrapped by hand. Next one.\n\nLast"
+        let sentences = SentenceSplitter.split(Array(text.utf8)).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        #expect(sentences == ["Heading without stop", "A paragraph that is\nwrapped by hand.", "Next one.", "Last"])
+    }
+
+    @Test func wordCountTreatsContractionsAndHyphensAsOneWord() {
+        #expect(Document(path: "w", bytes: Array("China’s open-source push, 2024 — done.".utf8)).wordCount == 5)
+    }
+
+    @Test func offsetMapRoundsReplacedRunsOutward() {
+        var map = OffsetMap()
+        map.append(textLength: 4, sourceStart: 0, sourceLength: 4)
+        map.append(textLength: 3, sourceStart: 4, sourceLength: 1)
+        map.append(textLength: 5, sourceStart: 5, sourceLength: 5)
+        #expect(map.sourceRange(for: 0..<4) == 0..<4)
+        #expect(map.sourceRange(for: 5..<6) == 4..<5)
+        #expect(map.sourceRange(for: 7..<12) == 5..<10)
+    }
+}

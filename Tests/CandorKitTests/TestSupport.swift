@@ -1,0 +1,35 @@
+import CandorKit
+import Foundation
+
+/// Paths and shared fixtures for the engine tests.
+enum TestSupport {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared` beside the repository: read in place, never copied.
+    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    static let sampleArticle = shared.appendingPathComponent("samples/hokanews-china-open-source-ai.txt")
+
+    static let coreRulesetDirectory = repositoryRoot.appendingPathComponent("Rulesets").path
+
+    /// The built-in rules, loaded once for the whole test run.
+    static let core: RulesetLoader.Result = RulesetLoader.load([
+        RulesetLoader.Source(directory: coreRulesetDirectory, trusted: true)
+    ])
+
+    static let auditor = Auditor(ruleset: core.ruleset)
+
+    static func audit(_ text: String, path: String = "test.txt") -> DocumentReport {
+        auditor.audit(Document(path: path, bytes: Array(text.utf8)))
+    }
+
+    /// Loads a ruleset from YAML text written to a temporary pack folder.
+    static func loadPack(_ yaml: String, file: String = "rules.yml", trusted: Bool = false) throws -> RulesetLoader.Result {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("candor-tests-\(UUID().uuidString)/pack")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try yaml.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        return RulesetLoader.load([RulesetLoader.Source(directory: folder.path, trusted: trusted)])
+    }
+}
