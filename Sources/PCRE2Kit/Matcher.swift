@@ -71,7 +71,8 @@ public final class Matcher {
     public func firstMatch(
         of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int
     ) throws(MatchError) -> Match? {
-        try firstMatch(of: regex, in: subject, from: start, deadline: clock.now + limits.budget(forBytes: subject.count))
+        try firstMatch(
+            of: regex, in: subject, from: start, deadline: clock.now + limits.budget(forBytes: subject.count))
     }
 
     /// Scans window by window so that the deadline is checked at least every `window` start positions.

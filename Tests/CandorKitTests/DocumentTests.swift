@@ -36,17 +36,23 @@ import Testing
     }
 
     @Test func sentencesRespectAbbreviationsDecimalsAndInitials() {
-        let text = "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday. Prices rose. U.S. firms agreed! Did they?"
-        let sentences = SentenceSplitter.split(Array(text.utf8)).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
-        #expect(sentences == [
-            "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday.", "Prices rose.", "U.S. firms agreed!",
-            "Did they?",
-        ])
+        let text =
+            "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday. Prices rose. U.S. firms agreed! Did they?"
+        let sentences = SentenceSplitter.split(Array(text.utf8)).map {
+            String(decoding: Array(text.utf8)[$0], as: UTF8.self)
+        }
+        #expect(
+            sentences == [
+                "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday.", "Prices rose.", "U.S. firms agreed!",
+                "Did they?",
+            ])
     }
 
     @Test func lineBreaksEndSentencesExceptHardWraps() {
         let text = "Heading without stop\nA paragraph that is\nwrapped by hand. Next one.\n\nLast"
-        let sentences = SentenceSplitter.split(Array(text.utf8)).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        let sentences = SentenceSplitter.split(Array(text.utf8)).map {
+            String(decoding: Array(text.utf8)[$0], as: UTF8.self)
+        }
         #expect(sentences == ["Heading without stop", "A paragraph that is\nwrapped by hand.", "Next one.", "Last"])
     }
 

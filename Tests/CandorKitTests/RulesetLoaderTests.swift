@@ -1,5 +1,5 @@
-import Foundation
 import CandorKit
+import Foundation
 import Testing
 
 @Suite struct RulesetLoaderTests {
@@ -65,7 +65,8 @@ import Testing
         #expect(pack.errors.isEmpty)
         let both = RulesetLoader.load([
             RulesetLoader.Source(directory: TestSupport.coreRulesetDirectory, trusted: true),
-            RulesetLoader.Source(directory: (pack.ruleset.rules[0].file as NSString).deletingLastPathComponent, trusted: false),
+            RulesetLoader.Source(
+                directory: (pack.ruleset.rules[0].file as NSString).deletingLastPathComponent, trusted: false),
         ])
         #expect(both.errors.contains { $0.message.contains("duplicate rule id '\(core.id)'") })
     }
@@ -84,7 +85,8 @@ import Testing
     }
 
     @Test func emptyPhraseIsAnError() throws {
-        let yaml = Self.validRule.replacingOccurrences(of: "phrases: ['may become']", with: "phrases: ['may become', ' ']")
+        let yaml = Self.validRule.replacingOccurrences(
+            of: "phrases: ['may become']", with: "phrases: ['may become', ' ']")
         let result = try TestSupport.loadPack(yaml)
         #expect(result.errors.contains { $0.message == "empty phrase" })
     }

@@ -50,7 +50,8 @@ import Testing
     }
 
     @Test func clampingIsItsOwnBreakdownLine() {
-        let text = Array(repeating: Self.flaggedSentences.joined(separator: " "), count: 5).joined(separator: "\n")
+        let text =
+            Array(repeating: Self.flaggedSentences.joined(separator: " "), count: 5).joined(separator: "\n")
             + "\nStudies show it is clearly a bloodbath. Do your own research. Act fast, buy now."
         let report = TestSupport.audit(text)
         assertAddsUp(report)

@@ -25,7 +25,9 @@ enum TestSupport {
     }
 
     /// Loads a ruleset from YAML text written to a temporary pack folder.
-    static func loadPack(_ yaml: String, file: String = "rules.yml", trusted: Bool = false) throws -> RulesetLoader.Result {
+    static func loadPack(_ yaml: String, file: String = "rules.yml", trusted: Bool = false) throws
+        -> RulesetLoader.Result
+    {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("candor-tests-\(UUID().uuidString)/pack")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -61,7 +61,8 @@ import Testing
     static let catastrophic = [
         Hostile(pattern: #"(a+)+$"#, subject: String(repeating: "a", count: 100_000) + "b"),
         Hostile(pattern: #"(a|aa)*c"#, subject: String(repeating: "a", count: 100_000) + "bc"),
-        Hostile(pattern: #"(.*a){20}"#, subject: String(repeating: "a", count: 19) + String(repeating: "b", count: 100_000)),
+        Hostile(
+            pattern: #"(.*a){20}"#, subject: String(repeating: "a", count: 19) + String(repeating: "b", count: 100_000)),
     ]
 
     @Test(arguments: catastrophic)

@@ -34,7 +34,9 @@ public struct Document: Sendable {
             diagnostics.append(
                 Diagnostic(
                     severity: .warning,
-                    message: "\(path):\(line): invalid UTF-8; \(decoded.replacements) byte sequence(s) replaced with U+FFFD"))
+                    message:
+                        "\(path):\(line): invalid UTF-8; \(decoded.replacements) byte sequence(s) replaced with U+FFFD")
+            )
         }
         self.diagnostics = diagnostics
     }

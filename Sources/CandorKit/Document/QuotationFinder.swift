@@ -47,8 +47,10 @@ enum QuotationFinder {
         var index = paragraph.lowerBound
         while index < paragraph.upperBound {
             let byte = text[index]
-            let isCurlyOpen = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x9C
-            let isCurlyClose = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x9D
+            let isCurlyOpen =
+                byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x9C
+            let isCurlyClose =
+                byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x9D
             if byte == 0x22 {
                 if let start = open {
                     ranges.append(start..<(index + 1))

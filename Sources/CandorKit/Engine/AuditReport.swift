@@ -28,7 +28,8 @@ public struct AuditReport: Sendable, Codable {
         let scores = documents.map(\.score).sorted()
         let middle = scores.count / 2
         let median: Double? =
-            scores.isEmpty ? nil
+            scores.isEmpty
+            ? nil
             : scores.count % 2 == 1 ? Double(scores[middle]) : Double(scores[middle - 1] + scores[middle]) / 2
         self.summary = Summary(
             documents: documents.count,

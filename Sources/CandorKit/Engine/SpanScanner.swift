@@ -47,7 +47,8 @@ struct SpanScanner {
                 if match.range.lowerBound >= sentence.upperBound || match.range.lowerBound >= range.upperBound {
                     return false
                 }
-                overlaps = match.range.overlaps(range) || (match.range.isEmpty && range.contains(match.range.lowerBound))
+                overlaps =
+                    match.range.overlaps(range) || (match.range.isEmpty && range.contains(match.range.lowerBound))
                 return !overlaps
             }
             if overlaps { return true }

@@ -1,7 +1,8 @@
 /// The text `candor explain RULE_ID` prints.
 public enum RuleExplanation {
     public static func text(for rule: Rule) -> String {
-        var out = "\(rule.id)  (\(rule.category.rawValue), \(rule.severity.rawValue), weight \(rule.weight.formatted))\n"
+        var out =
+            "\(rule.id)  (\(rule.category.rawValue), \(rule.severity.rawValue), weight \(rule.weight.formatted))\n"
         out += "defined in \(rule.file):\(rule.line)\n\n"
         out += "Message:    \(rule.message)\n"
         out += "Rationale:  \(rule.rationale)\n"

@@ -15,7 +15,8 @@ public enum ScoringExplanation {
         out += "  category        cap  scale\n"
         for category in Category.allCases {
             guard let penalty = ScoringModel.penalties[category] else { continue }
-            out += "  \(category.rawValue.padded(to: 14))  \(penalty.cap.formatted.leftPadded(to: 3))  \(penalty.scale.formatted.leftPadded(to: 5))\n"
+            out +=
+                "  \(category.rawValue.padded(to: 14))  \(penalty.cap.formatted.leftPadded(to: 3))  \(penalty.scale.formatted.leftPadded(to: 5))\n"
         }
         out += """
 
@@ -29,7 +30,8 @@ public enum ScoringExplanation {
         out += "  signal           cap  scale\n"
         for signal in Signal.allCases {
             guard let reward = ScoringModel.rewards[signal] else { continue }
-            out += "  \(signal.rawValue.padded(to: 15))  \(reward.cap.formatted.leftPadded(to: 3))  \(reward.scale.formatted.leftPadded(to: 5))\n"
+            out +=
+                "  \(signal.rawValue.padded(to: 15))  \(reward.cap.formatted.leftPadded(to: 3))  \(reward.scale.formatted.leftPadded(to: 5))\n"
         }
         out += "\nGrades: " + ScoringModel.grades.map { "\($0.grade) >= \($0.minimum)" }.joined(separator: ", ") + "\n"
         return out

@@ -14,7 +14,8 @@ public enum InputReader {
             data = FileHandle.standardInput.readDataToEndOfFile()
         case .file(let file):
             path = file
-            guard FileManager.default.isReadableFile(atPath: file), let contents = FileManager.default.contents(atPath: file)
+            guard FileManager.default.isReadableFile(atPath: file),
+                let contents = FileManager.default.contents(atPath: file)
             else {
                 return .failure(InputProblem(path: file, message: "cannot read file (permission denied or not a file)"))
             }

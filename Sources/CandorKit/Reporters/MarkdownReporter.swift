@@ -7,7 +7,8 @@ public struct MarkdownReporter: Reporter {
         if report.documents.count > 1 {
             out += "| Document | Score | Grade | Findings |\n| --- | ---: | :---: | ---: |\n"
             for document in report.documents {
-                out += "| \(cell(document.path)) | \(document.score) | \(document.grade) | \(document.findings.count) |\n"
+                out +=
+                    "| \(cell(document.path)) | \(document.score) | \(document.grade) | \(document.findings.count) |\n"
             }
             out += "\n"
         }
@@ -28,21 +29,26 @@ public struct MarkdownReporter: Reporter {
             for finding in findings {
                 let excerpt =
                     finding.scope == .span
-                    ? " — " + escape(finding.context.before) + "**" + escape(finding.text) + "**" + escape(finding.context.after)
+                    ? " — " + escape(finding.context.before) + "**" + escape(finding.text) + "**"
+                        + escape(finding.context.after)
                     : ""
                 out += "- **\(finding.line):\(finding.column)** `\(finding.ruleId)` (\(finding.severity.rawValue))"
-                out += "\(excerpt.replacingNewlines())  \n  \(escape(finding.message)) *\(escape(finding.suggestion))*\n"
+                out +=
+                    "\(excerpt.replacingNewlines())  \n  \(escape(finding.message)) *\(escape(finding.suggestion))*\n"
             }
         }
         if !document.signals.isEmpty {
             out += "\n### Signals (\(document.signals.count))\n\n"
             for signal in document.signals {
-                out += "- **\(signal.line):\(signal.column)** `\(signal.ruleId)` — \(escape(signal.text).replacingNewlines())\n"
+                out +=
+                    "- **\(signal.line):\(signal.column)** `\(signal.ruleId)` — \(escape(signal.text).replacingNewlines())\n"
             }
         }
         if !document.diagnostics.isEmpty {
             out += "\n### Diagnostics\n\n"
-            for diagnostic in document.diagnostics { out += "- \(diagnostic.severity.rawValue): \(escape(diagnostic.message))\n" }
+            for diagnostic in document.diagnostics {
+                out += "- \(diagnostic.severity.rawValue): \(escape(diagnostic.message))\n"
+            }
         }
         return out
     }

@@ -9,7 +9,9 @@ public struct TerminalReporter: Reporter {
         if report.documents.count > 1 {
             let summary = report.summary
             let median = summary.medianScore.map { String(format: "%.1f", $0) } ?? "-"
-            out += "\n" + style.bold("\(summary.documents) documents") + ", \(summary.findings) findings, median score \(median)\n"
+            out +=
+                "\n" + style.bold("\(summary.documents) documents")
+                + ", \(summary.findings) findings, median score \(median)\n"
         }
         return out
     }
@@ -20,7 +22,8 @@ public struct TerminalReporter: Reporter {
         let scoreText = style.score("\(document.score)/100", document.score)
         lines.append(
             "  Score \(scoreText)  grade \(style.bold(document.grade))  "
-                + "(\(document.wordCount) words, \(document.findings.count) findings, \(document.signals.count) signals)")
+                + "(\(document.wordCount) words, \(document.findings.count) findings, \(document.signals.count) signals)"
+        )
         lines.append("")
         lines += breakdown(document)
         for (category, findings) in document.findingsByCategory {
@@ -32,7 +35,9 @@ public struct TerminalReporter: Reporter {
             lines.append("")
             lines.append("  " + style.color(style.bold("Signals (\(document.signals.count))"), for: .transparency))
             for signal in document.signals {
-                lines.append("    \(String(signal.line).leftPadded(to: 4)):\(String(signal.column).padded(to: 4)) \(signal.ruleId)  \(style.dim(quoted(signal.text)))")
+                lines.append(
+                    "    \(String(signal.line).leftPadded(to: 4)):\(String(signal.column).padded(to: 4)) \(signal.ruleId)  \(style.dim(quoted(signal.text)))"
+                )
             }
         }
         for diagnostic in document.diagnostics {
@@ -50,9 +55,12 @@ public struct TerminalReporter: Reporter {
             let shown = reason.count > reasonWidth ? String(reason.prefix(reasonWidth - 1)) + "…" : reason
             let sign = points > 0 && category != "base" ? "+" : ""
             lines.append(
-                "  \(category.padded(to: categoryWidth))  \(shown.padded(to: reasonWidth))  \((sign + String(points)).leftPadded(to: 6))")
+                "  \(category.padded(to: categoryWidth))  \(shown.padded(to: reasonWidth))  \((sign + String(points)).leftPadded(to: 6))"
+            )
         }
-        lines.append("  " + "score".padded(to: categoryWidth + reasonWidth + 2) + "  " + String(document.score).leftPadded(to: 6))
+        lines.append(
+            "  " + "score".padded(to: categoryWidth + reasonWidth + 2) + "  " + String(document.score).leftPadded(to: 6)
+        )
         return lines
     }
 

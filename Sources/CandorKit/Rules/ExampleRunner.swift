@@ -37,7 +37,8 @@ public struct ExampleRunner: Sendable {
             let found = auditor.audit(Document(path: "example", bytes: Array(example.utf8))).allFindings
                 .filter { $0.ruleId == rule.id }
             if let first = found.first {
-                failures.append(Failure(ruleId: rule.id, example: example, problem: "pass example flagged «\(first.text)»"))
+                failures.append(
+                    Failure(ruleId: rule.id, example: example, problem: "pass example flagged «\(first.text)»"))
             }
         }
         return failures
@@ -45,7 +46,8 @@ public struct ExampleRunner: Sendable {
 
     /// Removes the first «…» pair and returns the text with the marked byte range, if any.
     public static func parseMarkers(_ example: String) -> (String, Range<Int>?) {
-        guard let open = example.range(of: "«"), let close = example.range(of: "»", range: open.upperBound..<example.endIndex)
+        guard let open = example.range(of: "«"),
+            let close = example.range(of: "»", range: open.upperBound..<example.endIndex)
         else { return (example, nil) }
         let before = String(example[..<open.lowerBound])
         let marked = String(example[open.upperBound..<close.lowerBound])

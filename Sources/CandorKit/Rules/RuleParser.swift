@@ -111,13 +111,16 @@ struct RuleParser {
             source = PhraseTrie(phrases: phrases.map(\.0)).pattern
         }
         let group = Int(fields.number("group", required: false) ?? 0)
-        let regex = source.flatMap { compile($0, key: fields.has("pattern") ? "pattern" : "phrases", caseSensitive, &fields) }
+        let regex = source.flatMap {
+            compile($0, key: fields.has("pattern") ? "pattern" : "phrases", caseSensitive, &fields)
+        }
         let unless = compileList("unless", caseSensitive, &fields)
         let unlessSentence = compileList("unlessSentence", caseSensitive, &fields)
         guard let regex else { return nil }
         if group > regex.captureCount {
             fields.appendError(
-                fields.error(at: fields.node("group"), "'group' is \(group) but the pattern has \(regex.captureCount) groups"))
+                fields.error(
+                    at: fields.node("group"), "'group' is \(group) but the pattern has \(regex.captureCount) groups"))
             return nil
         }
         return SpanMatcher(regex: regex, group: group, unless: unless, unlessSentence: unlessSentence)
@@ -136,7 +139,8 @@ struct RuleParser {
         } catch {
             let location = node ?? fields.node(key)
             fields.appendError(
-                fields.error(at: location, "invalid regular expression in '\(key)': \(error.message) at offset \(error.offset)"))
+                fields.error(
+                    at: location, "invalid regular expression in '\(key)': \(error.message) at offset \(error.offset)"))
             return nil
         }
     }

@@ -29,7 +29,8 @@ public enum RulesetLoader {
             let directory = source.directory
             let packs = packDirectories(in: directory)
             if packs.isEmpty {
-                errors.append(RulesetError(file: directory, line: 1, column: 1, message: "no ruleset files (*.yml) found"))
+                errors.append(
+                    RulesetError(file: directory, line: 1, column: 1, message: "no ruleset files (*.yml) found"))
             }
             for pack in packs {
                 for file in yamlFiles(in: pack) {
@@ -62,7 +63,9 @@ public enum RulesetLoader {
         } catch {
             return ([], [yamlError(error, file: file)])
         }
-        guard let root else { return ([], [RulesetError(file: file, line: 1, column: 1, message: "empty ruleset file")]) }
+        guard let root else {
+            return ([], [RulesetError(file: file, line: 1, column: 1, message: "empty ruleset file")])
+        }
         var top = YAMLFields(root, file: file, allowed: ["rules"], what: "ruleset file")
         guard let list = top.node("rules") else {
             if top.errors.isEmpty { top.appendError(top.error(at: nil, "missing required key 'rules'")) }

@@ -25,7 +25,9 @@ public enum Scorer {
         for finding in findings where finding.scope == .document {
             let points = -Int(finding.weight.rounded())
             lines.append(
-                BreakdownLine(category: finding.category.rawValue, points: points, reason: "\(finding.message) [\(finding.ruleId)]"))
+                BreakdownLine(
+                    category: finding.category.rawValue, points: points,
+                    reason: "\(finding.message) [\(finding.ruleId)]"))
         }
         for signal in Signal.allCases {
             guard let reward = ScoringModel.rewards[signal] else { continue }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@Suite struct AuditCommandTests {
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func jsonReportKeepsTheContractNames() throws {
+        let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let root = try json(outcome.stdout)
+        #expect(root["version"] as? Int == 1)
+        let tool = try #require(root["tool"] as? [String: Any])
+        #expect(tool["name"] as? String == "candor")
+        #expect(tool["version"] is String)
+        #expect(root["summary"] is [String: Any])
+        let document = try #require((root["documents"] as? [[String: Any]])?.first)
+        for key in [
+            "path", "format", "wordCount", "score", "grade", "base", "breakdown", "findings", "signals", "diagnostics",
+        ] {
+            #expect(document[key] != nil, "missing \(key)")
+        }
+        let finding = try #require((document["findings"] as? [[String: Any]])?.first)
+        for key in [
+            "ruleId", "category", "severity", "scope", "message", "suggestion", "text", "line", "column", "endLine",
+            "endColumn", "byteStart", "byteEnd",
+        ] {
+            #expect(finding[key] != nil, "missing \(key)")
+        }
+        let line = try #require((document["breakdown"] as? [[String: Any]])?.first)
+        #expect(Set(line.keys) == ["category", "points", "reason"])
+    }
+
+    @Test func failUnderGatesWithExitOne() throws {
+        let failing = try CLIRunner.run(["audit", CLIRunner.sample, "--fail-under", "50", "--format", "json"])
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("gate failed"))
+        #expect(!failing.stdout.isEmpty, "the report is still written")
+        let passing = try CLIRunner.run(["audit", CLIRunner.sample, "--fail-under", "5", "--format", "json"])
+        #expect(passing.status == 0)
+    }
+
+    @Test func invalidUserRegexExitsTwoNamingFileAndOffsetAndStillAudits() throws {
+        let pack = try CLIRunner.pack(rule: "hedging.broken", category: "hedging", pattern: #"\bfoo(?=\b"#)
+        let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--ruleset", pack, "--format", "json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(pack + "/rules.yml:"))
+        #expect(outcome.stderr.contains("missing closing parenthesis at offset 10"))
+        let documents = try #require(try json(outcome.stdout)["documents"] as? [[String: Any]])
+        #expect(documents.count == 1)
+    }
+
+    @Test func catastrophicUserRuleBecomesADiagnosticAndBuiltinFindingsStand() throws {
+        let pack = try CLIRunner.pack(rule: "puffery.nested", category: "puffery", pattern: "(a+)+$")
+        let article = String(repeating: "a", count: 100_000) + "b\nExperts say the plan may therefore become popular.\n"
+        let file = try CLIRunner.temporaryFile(article)
+        let outcome = try CLIRunner.run(["audit", file, "--ruleset", pack, "--format", "json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("puffery.nested"))
+        let document = try #require((try json(outcome.stdout)["documents"] as? [[String: Any]])?.first)
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { $0["ruleId"] as? String == "puffery.nested" })
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["ruleId"] as? String == "unsourced.experts-say" })
+    }
+
+    @Test func missingPathIsReportedAndOtherInputsAreStillAudited() throws {
+        let outcome = try CLIRunner.run(["audit", "no/such/file.txt", CLIRunner.sample, "--format", "json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("no/such/file.txt: no such file or directory"))
+        let documents = try #require(try json(outcome.stdout)["documents"] as? [[String: Any]])
+        #expect(documents.count == 1)
+    }
+
+    @Test func standardInputIsAudited() throws {
+        let outcome = try CLIRunner.run(["audit", "-", "--format", "json"], stdin: "Experts say it works.\n")
+        #expect(outcome.status == 0)
+        let document = try #require((try json(outcome.stdout)["documents"] as? [[String: Any]])?.first)
+        #expect(document["path"] as? String == "<stdin>")
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["ruleId"] as? String == "unsourced.experts-say" })
+    }
+
+    @Test func outputFileReceivesTheReport() throws {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("candor-\(UUID().uuidString).md")
+            .path
+        let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--format", "markdown", "--output", target])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.isEmpty)
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.hasPrefix("# Candor report"))
+        #expect(written.contains("| Category | Reason | Points |"))
+    }
+
+    @Test func unwritableOutputExitsTwo() throws {
+        let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--output", "/no/such/dir/report.json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("/no/such/dir/report.json: cannot write report"))
+    }
+
+    @Test func terminalReportHasNoColourWhenPipedAndColourOnRequest() throws {
+        let piped = try CLIRunner.run(["audit", CLIRunner.sample])
+        #expect(piped.status == 0)
+        #expect(!piped.stdout.contains("\u{1B}["))
+        #expect(piped.stdout.contains("Breakdown"))
+        #expect(piped.stdout.contains("46:1"))
+        let forced = try CLIRunner.run(["audit", CLIRunner.sample, "--color", "always"])
+        #expect(forced.stdout.contains("\u{1B}["))
+    }
+
+    @Test func directoriesAreAuditedRecursively() throws {
+        let folder = CLIRunner.shared.appendingPathComponent("corpus/bbc/tech").path
+        let outcome = try CLIRunner.run(["audit", folder, "--format", "json"])
+        #expect(outcome.status == 0)
+        let summary = try #require(try json(outcome.stdout)["summary"] as? [String: Any])
+        #expect(summary["documents"] as? Int == 401)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try CLIRunner.run(["audit", CLIRunner.sample, "--fail-under", "200"]).status == 2)
+        #expect(try CLIRunner.run(["audit", CLIRunner.sample, "--format", "pdf"]).status == 2)
+        #expect(try CLIRunner.run(["audit"]).status == 2)
+    }
+}

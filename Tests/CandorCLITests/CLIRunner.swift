@@ -1,0 +1,79 @@
+import Foundation
+
+/// Runs the real `candor` binary built beside the test bundle, as a user would.
+enum CLIRunner {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let sample = shared.appendingPathComponent("samples/hokanews-china-open-source-ai.txt").path
+
+    static var binary: URL {
+        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = testBundle.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("candor").path),
+            folder.path != "/"
+        {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("candor")
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Outcome
+    {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repositoryRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data((stdin ?? "").utf8))
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large report cannot fill a pipe and block the child.
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Writes a one-rule pack to a temporary folder and returns the folder.
+    static func pack(rule id: String, category: String, pattern: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-cli-\(UUID().uuidString)/user")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let yaml = """
+            rules:
+              - id: \(id)
+                category: \(category)
+                severity: warning
+                weight: 1
+                message: Test rule.
+                rationale: For tests.
+                suggestion: None.
+                pattern: '\(pattern)'
+            """
+        try yaml.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        return folder.path
+    }
+
+    static func temporaryFile(_ contents: String, name: String = "article.txt") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent(name)
+        try contents.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+}
