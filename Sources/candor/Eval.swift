@@ -1,0 +1,49 @@
+import ArgumentParser
+import CandorKit
+import Foundation
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the rules against labelled data.",
+        discussion: """
+            --sentences FILE.tsv: hedge and weasel detection on 'label<TAB>sentence' rows (certain/uncertain).
+            --spans ARTICLES LABELS: overlap of findings with propaganda-technique spans (PTC layout).
+            --ads RESPONSES LABELS: AUC of promotional evidence per 100 words and recall of ad spans.
+            """)
+
+    @Option(help: "A TSV of labelled sentences.")
+    var sentences: String?
+
+    @Option(parsing: .upToNextOption, help: "The PTC articles folder and labels folder.")
+    var spans: [String] = []
+
+    @Option(parsing: .upToNextOption, help: "The native-ads responses and labels JSONL files.")
+    var ads: [String] = []
+
+    @Flag(help: "List false positives and false negatives (with --sentences).")
+    var errors = false
+
+    @OptionGroup var rulesets: RulesetOptions
+
+    func validate() throws {
+        if sentences == nil && spans.isEmpty && ads.isEmpty {
+            throw ValidationError("give --sentences, --spans or --ads")
+        }
+        if !spans.isEmpty && spans.count != 2 { throw ValidationError("--spans takes ARTICLES_DIR LABELS_DIR") }
+        if !ads.isEmpty && ads.count != 2 { throw ValidationError("--ads takes RESPONSES.jsonl LABELS.jsonl") }
+    }
+
+    func run() throws {
+        let (ruleset, hadErrors) = rulesets.load()
+        let auditor = Auditor(ruleset: ruleset)
+        do {
+            if let sentences { try EvalPrinter.sentences(path: sentences, auditor: auditor, listErrors: errors) }
+            if spans.count == 2 { try EvalPrinter.spans(articles: spans[0], labels: spans[1], auditor: auditor) }
+            if ads.count == 2 { try EvalPrinter.ads(responses: ads[0], labels: ads[1], auditor: auditor) }
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(ExitStatus.inputError.rawValue)
+        }
+        if hadErrors { throw ExitCode(ExitStatus.inputError.rawValue) }
+    }
+}
