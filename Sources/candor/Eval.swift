@@ -20,7 +20,7 @@ struct Eval: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "The native-ads responses and labels JSONL files.")
     var ads: [String] = []
 
-    @Flag(help: "List false positives and false negatives (with --sentences).")
+    @Flag(help: "List errors and per-rule counts (false positives and negatives with --sentences).")
     var errors = false
 
     @OptionGroup var rulesets: RulesetOptions
@@ -39,7 +39,9 @@ struct Eval: ParsableCommand {
         do {
             if let sentences { try EvalPrinter.sentences(path: sentences, auditor: auditor, listErrors: errors) }
             if spans.count == 2 { try EvalPrinter.spans(articles: spans[0], labels: spans[1], auditor: auditor) }
-            if ads.count == 2 { try EvalPrinter.ads(responses: ads[0], labels: ads[1], auditor: auditor) }
+            if ads.count == 2 {
+                try EvalPrinter.ads(responses: ads[0], labels: ads[1], auditor: auditor, listRules: errors)
+            }
         } catch {
             Console.error("\(error)")
             throw ExitCode(ExitStatus.inputError.rawValue)

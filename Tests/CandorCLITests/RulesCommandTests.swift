@@ -26,7 +26,7 @@ import Testing
     @Test func explainScoringDescribesTheModel() throws {
         let outcome = try CLIRunner.run(["explain", "--scoring"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("Base: 70"))
+        #expect(outcome.stdout.contains("Base: 75"))
         #expect(outcome.stdout.contains("hedging"))
     }
 

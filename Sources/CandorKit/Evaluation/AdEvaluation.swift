@@ -11,6 +11,8 @@ public enum AdEvaluation {
         public var flaggedAdShare = 0.0
         public var flaggedOtherShare = 0.0
         public var spanRecall: Double { ads == 0 ? 0 : Double(spansFound) / Double(ads) }
+        /// For each promotional rule: in how many ad responses and how many other responses it fired.
+        public var ruleHits: [String: (ads: Int, others: Int)] = [:]
     }
 
     /// The categories whose weight counts as promotional evidence.
@@ -28,7 +30,9 @@ public enum AdEvaluation {
     }
 
     public static func run(responses: String, labels: String, auditor: Auditor) throws -> Result {
-        let texts = Dictionary(try readLines(responses, as: Response.self).map { ($0.id, $0.response) }) { first, _ in first }
+        let texts = Dictionary(try readLines(responses, as: Response.self).map { ($0.id, $0.response) }) { first, _ in
+            first
+        }
         var scores: [Double] = []
         var truth: [Bool] = []
         var result = Result()
@@ -42,6 +46,10 @@ public enum AdEvaluation {
                 $0.scope == .span && promotionalCategories.contains($0.category)
             }
             let weight = promotional.reduce(0) { $0 + $1.weight }
+            for rule in Set(promotional.map(\.ruleId)) {
+                let hits = result.ruleHits[rule] ?? (0, 0)
+                result.ruleHits[rule] = label.label == 1 ? (hits.ads + 1, hits.others) : (hits.ads, hits.others + 1)
+            }
             scores.append(weight * 100 / Double(max(document.wordCount, 1)))
             truth.append(label.label == 1)
             result.responses += 1

@@ -13,6 +13,8 @@ public struct SentenceEvaluation: Sendable {
         public var metrics = BinaryMetrics()
         public var falsePositives: [(row: Row, rules: [String])] = []
         public var falseNegatives: [Row] = []
+        /// For each rule that fired: in how many sentences, and how many of them were labelled uncertain.
+        public var ruleHits: [String: (fired: Int, uncertain: Int)] = [:]
     }
 
     public static let predictiveCategories: Set<Category> = [.hedging, .unsourced]
@@ -39,6 +41,10 @@ public struct SentenceEvaluation: Sendable {
             let rules = report.findings.filter { $0.scope == .span && predictiveCategories.contains($0.category) }
                 .map(\.ruleId)
             let predicted = !rules.isEmpty
+            for rule in Set(rules) {
+                let hits = outcome.ruleHits[rule] ?? (0, 0)
+                outcome.ruleHits[rule] = (hits.fired + 1, hits.uncertain + (row.uncertain ? 1 : 0))
+            }
             outcome.metrics.record(predicted: predicted, actual: row.uncertain)
             if predicted && !row.uncertain { outcome.falsePositives.append((row, rules)) }
             if !predicted && row.uncertain { outcome.falseNegatives.append(row) }

@@ -23,7 +23,8 @@ public enum SpanEvaluation {
     }
 
     public static func run(articles: String, labels: String, auditor: Auditor) throws -> Result {
-        let files = try FileManager.default.contentsOfDirectory(atPath: articles).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: articles).filter { $0.hasSuffix(".txt") }
+            .sorted()
         var result = Result()
         var labelledCharacters = 0
         var totalCharacters = 0
@@ -64,7 +65,8 @@ public enum SpanEvaluation {
         for (index, line) in text.split(separator: "\n").enumerated() {
             let parts = line.split(separator: "\t")
             guard parts.count == 4, let start = Int(parts[2]), let end = Int(parts[3]), start <= end else {
-                throw EvaluationError(path: path, line: index + 1, message: "expected id<TAB>technique<TAB>start<TAB>end")
+                throw EvaluationError(
+                    path: path, line: index + 1, message: "expected id<TAB>technique<TAB>start<TAB>end")
             }
             labels.append(Label(technique: String(parts[1]), range: start..<end))
         }

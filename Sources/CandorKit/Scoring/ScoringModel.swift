@@ -2,7 +2,7 @@
 /// the scorer cannot drift apart.
 public enum ScoringModel {
     /// Where every article starts before evidence is weighed.
-    public static let base = 70
+    public static let base = 75
 
     /// The most a negative category can take away, and the density (weighted findings per 100 clean
     /// words) at which it has taken about 63% of that.
