@@ -1,9 +1,10 @@
+import Foundation
 import ArgumentParser
 import CandorKit
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Work with rulesets.", subcommands: [List.self, Test.self], defaultSubcommand: List.self)
+        abstract: "Work with rulesets.", subcommands: [List.self, Test.self, Docs.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every rule in force, by category.")
@@ -46,6 +47,34 @@ extension Rules {
             let examples = ruleset.rules.reduce(0) { $0 + $1.examples.flag.count + $1.examples.pass.count }
             print("\(ruleset.rules.count) rules, \(examples) examples, \(failures.count) failing")
             if hadErrors || !failures.isEmpty { throw ExitCode(ExitStatus.inputError.rawValue) }
+        }
+    }
+}
+
+extension Rules {
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the Markdown catalogue of every rule (Rulesets/README.md).")
+
+        @OptionGroup var rulesets: RulesetOptions
+
+        @Option(name: [.short, .long], help: "Write to FILE instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            let (ruleset, hadErrors) = rulesets.load()
+            let text = RulesetDocumentation.markdown(for: ruleset)
+            if let output {
+                do {
+                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                } catch {
+                    Console.error("\(output): cannot write: \(error.localizedDescription)")
+                    throw ExitCode(ExitStatus.inputError.rawValue)
+                }
+            } else {
+                print(text, terminator: "")
+            }
+            if hadErrors { throw ExitCode(ExitStatus.inputError.rawValue) }
         }
     }
 }

@@ -13,6 +13,8 @@ public struct Document: Sendable {
     public let wordCount: Int
     /// Direct quotations attributed to a speaker, as ranges in `text`.
     public let attributedQuotations: [Range<Int>]
+    /// Ranges that are not prose (web addresses), where only link signals may match.
+    public let nonProse: [Range<Int>]
     /// Problems found while reading, such as replaced invalid bytes.
     public let diagnostics: [Diagnostic]
 
@@ -28,6 +30,7 @@ public struct Document: Sendable {
         self.sentences = SentenceSplitter.split(decoded.text)
         self.wordCount = WordCounter.count(decoded.text)
         self.attributedQuotations = QuotationFinder.attributedQuotations(in: decoded.text)
+        self.nonProse = URLFinder.ranges(in: decoded.text)
         var diagnostics: [Diagnostic] = []
         if decoded.replacements > 0, let offset = decoded.firstInvalidOffset {
             let line = lines.location(of: offset).line
@@ -62,6 +65,11 @@ public struct Document: Sendable {
     /// Whether `range` lies wholly inside an attributed quotation.
     public func isInsideAttributedQuotation(_ range: Range<Int>) -> Bool {
         attributedQuotations.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+    }
+
+    /// Whether `range` overlaps text that is not prose.
+    public func touchesNonProse(_ range: Range<Int>) -> Bool {
+        nonProse.contains { $0.overlaps(range) }
     }
 
     /// The analysed text of a range, as a string.

@@ -20,7 +20,8 @@ public struct Auditor: Sendable {
             matched += found
             if let diagnostic { diagnostics.append(diagnostic) }
         }
-        let spans = Self.removingOverlaps(matched.filter { !Self.isQuotedSpeech($0, in: document) })
+        let prose = matched.filter { !Self.isQuotedSpeech($0, in: document) && !Self.isInsideAddress($0, in: document) }
+        let spans = Self.removingOverlaps(prose)
         let signals = spans.filter { $0.category == .transparency || $0.signal == .disclosure }
         var findings = spans.filter { !($0.category == .transparency || $0.signal == .disclosure) }
         let cleanWords = Self.cleanWords(in: document, findings: findings)
@@ -42,6 +43,11 @@ public struct Auditor: Sendable {
     static func isQuotedSpeech(_ finding: Finding, in document: Document) -> Bool {
         finding.category.polarity == .negative && finding.category != .disclaimer
             && document.isInsideAttributedQuotation(finding.textRange)
+    }
+
+    /// Words inside a web address are not prose: only a link signal may match there.
+    static func isInsideAddress(_ finding: Finding, in document: Document) -> Bool {
+        finding.signal != .link && document.touchesNonProse(finding.textRange)
     }
 
     /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).
