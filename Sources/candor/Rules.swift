@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import CandorKit
+import Foundation
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(

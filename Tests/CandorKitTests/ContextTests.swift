@@ -14,8 +14,14 @@ import Testing
     }
 
     @Test func hedgeInAQuotationAttributedToASpeakerIsTheSpeakers() {
-        #expect(!ruleIds("\"Prices may well rise,\" said Ms Jones, chief economist at Ipsos.").contains { $0.hasPrefix("hedging.") })
-        #expect(!ruleIds("“Experts say the market will grow,” Jane Doe told the BBC.").contains { $0.hasPrefix("unsourced.") })
+        #expect(
+            !ruleIds("\"Prices may well rise,\" said Ms Jones, chief economist at Ipsos.").contains {
+                $0.hasPrefix("hedging.")
+            })
+        #expect(
+            !ruleIds("“Experts say the market will grow,” Jane Doe told the BBC.").contains {
+                $0.hasPrefix("unsourced.")
+            })
     }
 
     @Test func hedgeInTheWritersVoiceIsFlaggedEvenNextToAQuotation() {
@@ -38,7 +44,8 @@ import Testing
     }
 
     @Test func namedAnalystsAreNotVagueAttribution() {
-        #expect(!ruleIds("Analysts at Brantmoor Securities expect growth of 4%.").contains { $0.hasPrefix("unsourced.") })
+        #expect(
+            !ruleIds("Analysts at Brantmoor Securities expect growth of 4%.").contains { $0.hasPrefix("unsourced.") })
         #expect(ruleIds("Analysts are expected to keep watching.").contains("unsourced.analysts-expected"))
     }
 }

@@ -20,7 +20,8 @@ import Testing
     @Test(arguments: categories)
     func bbcArticlesScoreWellInEveryCategory(category: String) throws {
         let sorted = try scores(category)
-        let median = sorted.count % 2 == 1
+        let median =
+            sorted.count % 2 == 1
             ? Double(sorted[sorted.count / 2]) : Double(sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         #expect(median >= 75, "\(category) median \(median)")
     }

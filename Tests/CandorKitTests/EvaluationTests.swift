@@ -27,7 +27,8 @@ import Testing
     static let eval = TestSupport.shared.appendingPathComponent("eval")
 
     @Test func hedgeAndWeaselDetectionOnCoNLLWikipedia() throws {
-        let rows = try SentenceEvaluation.readRows(path: Self.eval.appendingPathComponent("conll2010-wiki/dev.tsv").path)
+        let rows = try SentenceEvaluation.readRows(
+            path: Self.eval.appendingPathComponent("conll2010-wiki/dev.tsv").path)
         #expect(rows.count == 1483)
         let metrics = SentenceEvaluation.run(rows, auditor: TestSupport.auditor).metrics
         #expect(metrics.precision >= 0.79, "precision \(metrics.precision)")

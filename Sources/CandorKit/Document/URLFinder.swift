@@ -20,7 +20,8 @@ enum URLFinder {
     }
 
     private static func startsAddress(_ text: [UInt8], at index: Int) -> Bool {
-        for prefix in ["https://", "http://", "www.", "HTTPS://", "HTTP://", "WWW."] where text[index...].starts(with: prefix.utf8) {
+        for prefix in ["https://", "http://", "www.", "HTTPS://", "HTTP://", "WWW."]
+        where text[index...].starts(with: prefix.utf8) {
             return true
         }
         return false

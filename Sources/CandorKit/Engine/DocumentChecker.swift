@@ -24,6 +24,10 @@ struct DocumentChecker {
             let position = Double(first.textRange.lowerBound) / Double(document.text.count)
             guard position > leadShare else { return nil }
             return Finding(rule: rule, scope: .document, textRange: first.textRange, in: document)
+        case .oneSidedSourcing:
+            return oneSidedSourcing(rule)
+        case .promotedName(let threshold):
+            return promotedName(rule, threshold: threshold)
         }
     }
 

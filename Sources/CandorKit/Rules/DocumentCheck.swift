@@ -8,6 +8,14 @@ public enum DocumentCheck: Sendable, Equatable {
     /// Fires when a disclosure exists but the first one comes after the opening `leadShare` of the text.
     case buriedDisclosure(leadShare: Double)
 
+    /// Fires when at least two sentences quote named sources and every one of them names the same
+    /// organisation, which the article also praises.
+    case oneSidedSourcing
+    /// Fires when one name appears in at least `threshold` sentences that carry promotional findings.
+    case promotedName(threshold: Int)
+
     /// The names used in ruleset files.
-    static let names = ["missing-signal", "missing-disclosure", "buried-disclosure"]
+    static let names = [
+        "missing-signal", "missing-disclosure", "buried-disclosure", "one-sided-sourcing", "promoted-name",
+    ]
 }

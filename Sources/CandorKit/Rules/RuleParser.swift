@@ -91,6 +91,10 @@ struct RuleParser {
             return .missingDisclosure(threshold: fields.number("threshold", required: false) ?? 3)
         case "buried-disclosure":
             return .buriedDisclosure(leadShare: fields.number("leadShare", required: false) ?? 0.2)
+        case "one-sided-sourcing":
+            return .oneSidedSourcing
+        case "promoted-name":
+            return .promotedName(threshold: Int(fields.number("threshold", required: false) ?? 3))
         default:
             let known = DocumentCheck.names.joined(separator: ", ")
             fields.appendError(fields.error(at: fields.node("check"), "unknown check '\(name)' (known: \(known))"))
