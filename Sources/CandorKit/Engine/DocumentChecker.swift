@@ -16,7 +16,7 @@ struct DocumentChecker {
             let promotional = findings.filter { [.puffery, .socialProof, .disclaimer].contains($0.category) }
             let evidence = promotional.reduce(0) { $0 + $1.weight }
             let perThousand = evidence * 1000 / Double(max(cleanWords, ScoringModel.minimumLength))
-            guard promotional.count >= 2, perThousand >= threshold else { return nil }
+            guard promotional.count >= 3, perThousand >= threshold else { return nil }
             let message = "\(rule.message) (\(promotional.count) promotional findings, no disclosure)"
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
         case .buriedDisclosure(let leadShare):

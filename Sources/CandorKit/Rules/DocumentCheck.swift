@@ -3,7 +3,7 @@ public enum DocumentCheck: Sendable, Equatable {
     /// Fires when no rule contributed the signal (no byline, no named source, ...).
     case missingSignal(Signal)
     /// Fires when the text reads as promotion (at least `threshold` weighted puffery, social-proof and
-    /// disclaimer findings per 1,000 words, or that many in all) and nothing discloses a sponsor.
+    /// disclaimer findings per 1,000 clean words, from at least three findings) and nothing discloses a sponsor.
     case missingDisclosure(threshold: Double)
     /// Fires when a disclosure exists but the first one comes after the opening `leadShare` of the text.
     case buriedDisclosure(leadShare: Double)
