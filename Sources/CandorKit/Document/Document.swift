@@ -1,48 +1,78 @@
-/// One article ready to audit: the bytes from disk, the analysed text, and the tables that relate them.
+/// One article ready to audit: the bytes from disk, the prose to analyse, and the maps between them.
+///
+/// Three layers: `source` (the file), `decoded` (the whole file as valid UTF-8) and `text` (the prose
+/// a format reader extracted). `textMap` leads from prose to decoded offsets and `decodedMap` from
+/// decoded offsets to the file's bytes, so every finding points into the file the user opened.
 public struct Document: Sendable {
     public let path: String
     public let format: DocumentFormat
-    /// The file exactly as read; every reported offset points into these bytes.
+    public let encoding: SourceEncoding
+    /// The file exactly as read; every reported byte offset points into these bytes.
     public let source: [UInt8]
-    /// Valid UTF-8 that rules match against.
+    public let decoded: [UInt8]
+    public let decodedMap: OffsetMap
+    /// The prose rules match against, as valid UTF-8.
     public let text: [UInt8]
-    public let offsetMap: OffsetMap
+    public let textMap: OffsetMap
+    /// Line starts of the decoded file, for lines and columns.
     public let lines: LineTable
     /// Sentence ranges in `text`.
     public let sentences: [Range<Int>]
     public let wordCount: Int
     /// Direct quotations attributed to a speaker, as ranges in `text`.
     public let attributedQuotations: [Range<Int>]
-    /// Ranges that are not prose (web addresses), where only link signals may match.
+    /// Ranges of `text` that are not prose, where only link signals may match.
     public let nonProse: [Range<Int>]
+    public let headings: [Range<Int>]
+    public let metadata: [MetadataField]
+    public let directives: [SuppressionDirective]
     /// Problems found while reading, such as replaced invalid bytes.
     public let diagnostics: [Diagnostic]
 
-    /// Reads a plain-text article, decoding UTF-8 once and replacing invalid bytes.
-    public init(path: String, bytes: [UInt8], format: DocumentFormat = .text) {
-        let decoded = TextDecoder.decodeUTF8(bytes)
+    /// Reads an article; the format comes from `format`, else the path's extension, else the content.
+    public init(path: String, bytes: [UInt8], format: DocumentFormat? = nil) {
+        let decoded = TextDecoder.decode(bytes)
+        let format = format ?? DocumentFormat.from(path: path) ?? DocumentFormat.sniff(decoded.text)
+        var extraction: Extraction
+        switch format {
+        case .text: extraction = Extraction.identity(decoded.text)
+        case .markdown: extraction = MarkdownReader.read(decoded.text)
+        case .html: extraction = HTMLReader.read(decoded.text)
+        }
+        extraction.directives = SuppressionDirective.scan(decoded.text)
         self.path = path
         self.format = format
+        self.encoding = decoded.encoding
         self.source = bytes
-        self.text = decoded.text
-        self.offsetMap = decoded.map
-        self.lines = LineTable(bytes: bytes)
-        self.sentences = SentenceSplitter.split(decoded.text)
-        self.wordCount = WordCounter.count(decoded.text)
-        self.attributedQuotations = QuotationFinder.attributedQuotations(in: decoded.text)
-        self.nonProse = URLFinder.ranges(in: decoded.text)
-        var diagnostics: [Diagnostic] = []
+        self.decoded = decoded.text
+        self.decodedMap = decoded.map
+        self.text = extraction.text
+        self.textMap = extraction.map
+        self.lines = LineTable(bytes: decoded.text)
+        self.sentences = SentenceSplitter.split(extraction.text)
+        self.wordCount = WordCounter.count(extraction.text)
+        self.attributedQuotations = QuotationFinder.attributedQuotations(in: extraction.text)
+        self.nonProse = (extraction.nonProse + URLFinder.ranges(in: extraction.text)).sorted { $0.lowerBound < $1.lowerBound }
+        self.headings = extraction.headings
+        self.metadata = extraction.metadata
+        self.directives = extraction.directives
+        var diagnostics = extraction.diagnostics.map { Diagnostic(severity: .warning, message: "\(path): \($0)") }
         if decoded.replacements > 0, let offset = decoded.firstInvalidOffset {
-            let line = lines.location(of: offset).line
-            diagnostics.append(
-                Diagnostic(
-                    severity: .warning,
-                    message:
-                        "\(path):\(line): invalid UTF-8; \(decoded.replacements) byte sequence(s) replaced with U+FFFD")
-            )
+            let line = lines.location(of: decoded.map.textOffset(forSource: offset)).line
+            let message = "\(path):\(line): invalid \(decoded.encoding.rawValue); \(decoded.replacements) sequence(s) replaced with U+FFFD"
+            diagnostics.insert(Diagnostic(severity: .warning, message: message), at: 0)
         }
         self.diagnostics = diagnostics
     }
+
+    /// The decoded-file range and the file's byte range behind a range of prose.
+    public func locate(_ textRange: Range<Int>) -> (decoded: Range<Int>, source: Range<Int>) {
+        let decodedRange = textMap.sourceRange(for: textRange)
+        return (decodedRange, decodedMap.sourceRange(for: decodedRange))
+    }
+
+    /// The file's own text for a byte range, decoded in the file's encoding.
+    public func sourceString(_ range: Range<Int>) -> String { encoding.string(source[range]) }
 
     /// The index of the sentence holding the analysed offset, if any.
     public func sentenceIndex(containing offset: Int) -> Int? {

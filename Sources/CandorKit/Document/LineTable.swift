@@ -1,7 +1,7 @@
 /// Line starts of a source file, for turning byte offsets into 1-based lines and columns.
 ///
 /// LF, CRLF and a lone CR each end a line. Columns count Unicode scalars, as editors do, by counting
-/// the bytes that start a UTF-8 sequence (a leading byte-order mark takes no column).
+/// the bytes that start a UTF-8 sequence.
 public struct LineTable: Sendable {
     public let lineStarts: [Int]
     private let bytes: [UInt8]
@@ -34,8 +34,6 @@ public struct LineTable: Sendable {
         }
         var column = 1
         var index = lineStarts[low]
-        // Editors do not show a byte-order mark, so it takes no column.
-        if low == 0, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         while index < clamped {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

@@ -57,6 +57,15 @@ public struct OffsetMap: Sendable, Equatable {
         return roundingUp ? segment.sourceStart + segment.sourceLength : segment.sourceStart
     }
 
+    /// The analysed offset standing for a source offset (the start of the segment that covers it).
+    public func textOffset(forSource offset: Int) -> Int {
+        for segment in segments where offset < segment.sourceStart + max(segment.sourceLength, 1) {
+            if segment.textLength == segment.sourceLength { return segment.textStart + max(0, offset - segment.sourceStart) }
+            return segment.textStart
+        }
+        return segments.last.map { $0.textStart + $0.textLength } ?? 0
+    }
+
     /// Binary search for the segment holding `offset`; at a boundary, the earlier one when asked.
     private func segmentIndex(containing offset: Int, preferEarlier: Bool) -> Int? {
         guard !segments.isEmpty else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2Kit
 
 /// Audits documents against a ruleset. Immutable and shareable; each call brings its own matcher.
@@ -21,21 +22,40 @@ public struct Auditor: Sendable {
             if let diagnostic { diagnostics.append(diagnostic) }
         }
         let prose = matched.filter { !Self.isQuotedSpeech($0, in: document) && !Self.isInsideAddress($0, in: document) }
-        let spans = Self.removingOverlaps(prose)
-        let signals = spans.filter { $0.category == .transparency || $0.signal == .disclosure }
-        var findings = spans.filter { !($0.category == .transparency || $0.signal == .disclosure) }
+        var suppressor = Suppressor(document: document)
+        let (spans, suppressedSpans) = suppressor.apply(Self.removingOverlaps(prose))
+        let signals = spans.filter(\.isSignal) + metadataSignals(document)
+        var findings = spans.filter { !$0.isSignal }
         let cleanWords = Self.cleanWords(in: document, findings: findings)
         let checker = DocumentChecker(document: document, findings: findings, signals: signals, cleanWords: cleanWords)
+        var checks: [Finding] = []
         for rule in ruleset.rules {
             guard case .document(let check) = rule.kind, let finding = checker.evaluate(rule, check) else { continue }
-            findings.append(finding)
+            checks.append(finding)
         }
-        findings.sort(by: Self.readingOrder)
+        let (keptChecks, suppressedChecks) = suppressor.apply(checks)
+        findings = (findings + keptChecks).sorted(by: Self.readingOrder)
+        diagnostics += suppressor.unusedDirectiveWarnings()
         let card = Scorer.score(findings: findings, signals: signals, cleanWords: cleanWords)
         return DocumentReport(
             path: document.path, format: document.format, wordCount: document.wordCount, score: card.score,
             grade: card.grade, base: card.base, breakdown: card.breakdown, findings: findings, signals: signals,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics, suppressed: suppressedSpans + suppressedChecks)
+    }
+
+    /// Signals from metadata rules: a front-matter author is a byline, a declared sponsor a disclosure.
+    private func metadataSignals(_ document: Document) -> [Finding] {
+        ruleset.rules.flatMap { rule -> [Finding] in
+            guard case .metadata(let key) = rule.kind else { return [] }
+            return document.metadata.filter { $0.key == key && Self.isAffirmative($0) }.prefix(1)
+                .map { Finding(rule: rule, decodedRange: $0.range, in: document) }
+        }
+    }
+
+    /// A field counts when it says something: `sponsored: false` or an empty author is no evidence.
+    static func isAffirmative(_ field: MetadataField) -> Bool {
+        let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return !value.isEmpty && !["false", "no", "none", "0", "null"].contains(value)
     }
 
     /// A negative finding inside an attributed quotation reports the speaker's words, which the article

@@ -10,4 +10,6 @@ public struct DocumentReport: Sendable, Codable {
     public let findings: [Finding]
     public let signals: [Finding]
     public let diagnostics: [Diagnostic]
+    /// How many findings suppression comments silenced.
+    public var suppressed: Int = 0
 }

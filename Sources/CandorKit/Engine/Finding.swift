@@ -23,6 +23,9 @@ public struct Finding: Sendable, Codable {
     public var weight: Double = 0
     /// The evidence kind of a signal or disclosure; not part of the contract.
     public var signal: Signal?
+    /// Positive evidence or a disclosure statement, reported apart from findings.
+    public var isSignal: Bool { category == .transparency || signal == .disclosure }
+
     /// Up to a few words of the sentence on either side, for reports; not part of the contract.
     public var context: (before: String, after: String) = ("", "")
 
@@ -33,25 +36,37 @@ public struct Finding: Sendable, Codable {
 
     /// Builds a finding for `rule` at an analysed-text range of `document`.
     public init(rule: Rule, scope: Scope, textRange: Range<Int>, in document: Document, message: String? = nil) {
-        let bytes = document.offsetMap.sourceRange(for: textRange)
-        let start = document.lines.location(of: bytes.lowerBound)
-        let end = document.lines.location(of: bytes.upperBound)
+        self.init(rule: rule, scope: scope, located: document.locate(textRange), in: document, message: message)
+        self.textRange = textRange
+        self.context = document.context(around: textRange)
+    }
+
+    /// Builds a finding at a range of the decoded file, for evidence outside the prose (metadata).
+    public init(rule: Rule, decodedRange: Range<Int>, in document: Document) {
+        let located = (decodedRange, document.decodedMap.sourceRange(for: decodedRange))
+        self.init(rule: rule, scope: .document, located: located, in: document, message: nil)
+    }
+
+    private init(
+        rule: Rule, scope: Scope, located: (decoded: Range<Int>, source: Range<Int>), in document: Document,
+        message: String?
+    ) {
+        let start = document.lines.location(of: located.decoded.lowerBound)
+        let end = document.lines.location(of: located.decoded.upperBound)
         self.ruleId = rule.id
         self.category = rule.category
         self.severity = rule.severity
         self.scope = scope
         self.message = message ?? rule.message
         self.suggestion = rule.suggestion
-        self.text = String(decoding: document.source[bytes], as: UTF8.self)
+        self.text = document.sourceString(located.source)
         self.line = start.line
         self.column = start.column
         self.endLine = end.line
         self.endColumn = end.column
-        self.byteStart = bytes.lowerBound
-        self.byteEnd = bytes.upperBound
-        self.textRange = textRange
+        self.byteStart = located.source.lowerBound
+        self.byteEnd = located.source.upperBound
         self.weight = rule.weight
         self.signal = rule.signal
-        self.context = document.context(around: textRange)
     }
 }

@@ -12,6 +12,8 @@ public enum RuleExplanation {
             out += "Pattern:    \(span.regex.pattern)\n"
         case .document(let check):
             out += "Check:      \(check)\n"
+        case .metadata(let key):
+            out += "Metadata:   \(key.rawValue)\n"
         }
         if !rule.examples.flag.isEmpty {
             out += "\nFlagged:\n" + rule.examples.flag.map { "  - \($0)\n" }.joined()

@@ -22,10 +22,17 @@ public struct Rule: Sendable {
     public enum Kind: Sendable {
         case span(SpanMatcher)
         case document(DocumentCheck)
+        /// Evidence read from the document's metadata (front matter, HTML head) rather than its prose.
+        case metadata(MetadataField.Key)
     }
 
     public var isDocumentLevel: Bool {
         if case .document = kind { return true }
+        return false
+    }
+
+    public var isMetadata: Bool {
+        if case .metadata = kind { return true }
         return false
     }
 

@@ -6,7 +6,7 @@ struct RuleParser {
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "weight", "message", "rationale", "suggestion", "pattern", "phrases",
         "caseSensitive", "group", "unless", "unlessSentence", "signal", "check", "threshold", "leadShare",
-        "examples",
+        "examples", "metadata",
     ]
     static let idPattern = try! Regex(#"^[a-z]+(?:-[a-z]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$"#, caseSensitive: true)
 
@@ -68,13 +68,14 @@ struct RuleParser {
     }
 
     private func parseKind(signal: Signal?, _ fields: inout YAMLFields) -> Rule.Kind? {
-        let sources = ["pattern", "phrases", "check"].filter { fields.has($0) }
+        let sources = ["pattern", "phrases", "check", "metadata"].filter { fields.has($0) }
         guard sources.count == 1 else {
             let problem = sources.isEmpty ? "needs one of" : "takes only one of"
-            fields.appendError(fields.error(at: nil, "rule \(problem) 'pattern', 'phrases' or 'check'"))
+            fields.appendError(fields.error(at: nil, "rule \(problem) 'pattern', 'phrases', 'check' or 'metadata'"))
             return nil
         }
         if sources[0] == "check" { return parseCheck(signal: signal, &fields).map(Rule.Kind.document) }
+        if sources[0] == "metadata" { return parseEnum(MetadataField.Key.self, "metadata", &fields).map(Rule.Kind.metadata) }
         return parseSpan(&fields).map(Rule.Kind.span)
     }
 
