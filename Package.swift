@@ -18,10 +18,15 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
         .target(
             name: "CandorKit",
-            dependencies: ["PCRE2Kit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PCRE2Kit", "CLibXML2", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "candor",

@@ -24,9 +24,13 @@ public final class Regex: @unchecked Sendable {
         if !caseSensitive { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0
         var errorOffset = 0
+        // Articles end lines with LF, CRLF or a lone CR; ^ and $ should honour all three.
+        let compileContext = pcre2_compile_context_create_8(nil)
+        defer { pcre2_compile_context_free_8(compileContext) }
+        pcre2_set_newline_8(compileContext, UInt32(PCRE2_NEWLINE_ANYCRLF))
         let compiled = pattern.withCString { cString in
             cString.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count + 1) { bytes in
-                pcre2_compile_8(bytes, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
+                pcre2_compile_8(bytes, pattern.utf8.count, options, &errorCode, &errorOffset, compileContext)
             }
         }
         guard let compiled else {

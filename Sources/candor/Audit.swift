@@ -24,6 +24,12 @@ struct Audit: ParsableCommand {
     @Option(help: "Colour in terminal output: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "Read every input as this format (text, markdown, html) instead of detecting it.")
+    var inputFormat: DocumentFormat?
+
+    @Option(help: "The name to give standard input in reports and for format detection, e.g. draft.md.")
+    var stdinFilename: String?
+
     func validate() throws {
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under takes a score from 0 to 100, not \(failUnder)")
@@ -39,7 +45,7 @@ struct Audit: ParsableCommand {
         let auditor = Auditor(ruleset: ruleset)
         var documents: [DocumentReport] = []
         for input in collected.inputs {
-            switch InputReader.read(input) {
+            switch InputReader.read(input, format: inputFormat, standardInputName: stdinFilename) {
             case .success(let document):
                 let report = auditor.audit(document)
                 let errors = report.diagnostics.filter { $0.severity == .error }
@@ -85,6 +91,7 @@ struct Audit: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension DocumentFormat: ExpressibleByArgument {}
 
 enum ColorChoice: String, ExpressibleByArgument {
     case auto, always, never

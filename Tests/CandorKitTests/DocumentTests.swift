@@ -48,6 +48,19 @@ import Testing
             ])
     }
 
+    @Test func quotationsAndListItemsEndSentences() {
+        let text = "He said: \"It works.\" Then he left.\n- first item\n- Second item"
+        let sentences = SentenceSplitter.split(Array(text.utf8)).map {
+            String(decoding: Array(text.utf8)[$0], as: UTF8.self)
+        }
+        #expect(sentences == ["He said: \"It works.\"", "Then he left.", "- first item", "- Second item"])
+    }
+
+    @Test func markdownHeadingsAreKnown() {
+        let document = Document(path: "h.md", bytes: Array("# Big news\n\nBody text.\n\nSub\n---\n".utf8))
+        #expect(document.headings.map(document.string) == [" Big news", "Sub"])
+    }
+
     @Test func lineBreaksEndSentencesExceptHardWraps() {
         let text = "Heading without stop\nA paragraph that is\nwrapped by hand. Next one.\n\nLast"
         let sentences = SentenceSplitter.split(Array(text.utf8)).map {

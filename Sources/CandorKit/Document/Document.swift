@@ -52,14 +52,17 @@ public struct Document: Sendable {
         self.sentences = SentenceSplitter.split(extraction.text)
         self.wordCount = WordCounter.count(extraction.text)
         self.attributedQuotations = QuotationFinder.attributedQuotations(in: extraction.text)
-        self.nonProse = (extraction.nonProse + URLFinder.ranges(in: extraction.text)).sorted { $0.lowerBound < $1.lowerBound }
+        self.nonProse = (extraction.nonProse + URLFinder.ranges(in: extraction.text)).sorted {
+            $0.lowerBound < $1.lowerBound
+        }
         self.headings = extraction.headings
         self.metadata = extraction.metadata
         self.directives = extraction.directives
         var diagnostics = extraction.diagnostics.map { Diagnostic(severity: .warning, message: "\(path): \($0)") }
         if decoded.replacements > 0, let offset = decoded.firstInvalidOffset {
             let line = lines.location(of: decoded.map.textOffset(forSource: offset)).line
-            let message = "\(path):\(line): invalid \(decoded.encoding.rawValue); \(decoded.replacements) sequence(s) replaced with U+FFFD"
+            let message =
+                "\(path):\(line): invalid \(decoded.encoding.rawValue); \(decoded.replacements) sequence(s) replaced with U+FFFD"
             diagnostics.insert(Diagnostic(severity: .warning, message: message), at: 0)
         }
         self.diagnostics = diagnostics

@@ -23,7 +23,8 @@ public struct Extraction: Sendable {
 /// One piece of document metadata, such as the author named in front matter.
 public struct MetadataField: Sendable, Equatable {
     public enum Key: String, Sendable, CaseIterable, Codable {
-        case author, published, sponsored, disclosure, sponsoredLinks = "sponsored-links"
+        case author, published, sponsored, disclosure
+        case sponsoredLinks = "sponsored-links"
     }
 
     public let key: Key

@@ -23,6 +23,19 @@ public struct LineTable: Sendable {
         self.bytes = bytes
     }
 
+    /// The byte offset of a 1-based line and column (columns in Unicode scalars).
+    func offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        var index = lineStarts[line - 1]
+        var remaining = column - 1
+        while remaining > 0, index < bytes.count, bytes[index] != 0x0A {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+
     /// The 1-based line and column of a byte offset.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(0, offset), bytes.count)

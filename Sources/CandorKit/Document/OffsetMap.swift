@@ -60,7 +60,9 @@ public struct OffsetMap: Sendable, Equatable {
     /// The analysed offset standing for a source offset (the start of the segment that covers it).
     public func textOffset(forSource offset: Int) -> Int {
         for segment in segments where offset < segment.sourceStart + max(segment.sourceLength, 1) {
-            if segment.textLength == segment.sourceLength { return segment.textStart + max(0, offset - segment.sourceStart) }
+            if segment.textLength == segment.sourceLength {
+                return segment.textStart + max(0, offset - segment.sourceStart)
+            }
             return segment.textStart
         }
         return segments.last.map { $0.textStart + $0.textLength } ?? 0

@@ -29,7 +29,9 @@ public struct SuppressionDirective: Sendable, Equatable {
             let body = String(decoding: decoded[start.upperBound..<end.lowerBound], as: UTF8.self)
             let words = body.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
             if let first = words.first, let kind = Kind(rawValue: first) {
-                directives.append(SuppressionDirective(kind: kind, targets: Array(words.dropFirst()), range: start.lowerBound..<end.upperBound))
+                directives.append(
+                    SuppressionDirective(
+                        kind: kind, targets: Array(words.dropFirst()), range: start.lowerBound..<end.upperBound))
             }
             index = end.upperBound
         }

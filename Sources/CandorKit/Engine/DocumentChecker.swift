@@ -13,6 +13,10 @@ struct DocumentChecker {
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document)
         case .missingDisclosure(let threshold):
             guard disclosures.isEmpty else { return nil }
+            if let links = document.metadata.first(where: { $0.key == .sponsoredLinks }) {
+                let message = "\(rule.message) (\(links.value) rel=\"sponsored\" link(s), no disclosure)"
+                return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
+            }
             let promotional = findings.filter { [.puffery, .socialProof, .disclaimer].contains($0.category) }
             let evidence = promotional.reduce(0) { $0 + $1.weight }
             let perThousand = evidence * 1000 / Double(max(cleanWords, ScoringModel.minimumLength))

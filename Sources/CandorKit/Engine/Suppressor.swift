@@ -27,7 +27,8 @@ struct Suppressor {
     /// The index of the directive that silences `finding`, if any.
     private func silencing(_ finding: Finding) -> Int? {
         let directives = document.directives
-        for (index, directive) in directives.enumerated() where directive.covers(ruleId: finding.ruleId, category: finding.category) {
+        for (index, directive) in directives.enumerated()
+        where directive.covers(ruleId: finding.ruleId, category: finding.category) {
             switch directive.kind {
             case .disableNextLine:
                 if finding.scope == .span && finding.line == line(of: directive) + 1 { return index }
@@ -54,10 +55,20 @@ struct Suppressor {
             let location = "\(document.path):\(line(of: directive))"
             switch directive.kind {
             case .enable:
-                let opened = document.directives[..<index].contains { $0.kind == .disable && $0.targets == directive.targets }
-                return opened ? nil : Diagnostic(severity: .warning, message: "\(location): candor-enable \(target) has no matching candor-disable")
+                let opened = document.directives[..<index].contains {
+                    $0.kind == .disable && $0.targets == directive.targets
+                }
+                return opened
+                    ? nil
+                    : Diagnostic(
+                        severity: .warning,
+                        message: "\(location): candor-enable \(target) has no matching candor-disable")
             case .disable, .disableNextLine:
-                return used.contains(index) ? nil : Diagnostic(severity: .warning, message: "\(location): \(directive.kind.rawValue) \(target) suppressed nothing")
+                return used.contains(index)
+                    ? nil
+                    : Diagnostic(
+                        severity: .warning,
+                        message: "\(location): \(directive.kind.rawValue) \(target) suppressed nothing")
             }
         }
     }

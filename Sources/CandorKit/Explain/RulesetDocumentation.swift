@@ -13,8 +13,11 @@ public enum RulesetDocumentation {
             out += "\n## \(category.title) (`\(category.rawValue)`, \(rules.count))\n\n"
             out += "| Rule | Kind | Severity | Weight | Flags |\n| --- | --- | --- | ---: | --- |\n"
             for rule in rules {
-                let kind = rule.isDocumentLevel ? "document" : (rule.signal.map { "signal: \($0.rawValue)" } ?? "span")
-                    + (rule.isMetadata ? " (metadata)" : "")
+                let kind =
+                    rule.isDocumentLevel
+                    ? "document"
+                    : (rule.signal.map { "signal: \($0.rawValue)" } ?? "span")
+                        + (rule.isMetadata ? " (metadata)" : "")
                 out +=
                     "| `\(rule.id)` | \(kind) | \(rule.severity.rawValue) | \(rule.weight.formatted) | \(cell(rule.message)) |\n"
             }

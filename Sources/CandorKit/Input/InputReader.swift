@@ -5,12 +5,16 @@ public enum InputReader {
     /// The display name used for standard input.
     public static let standardInputName = "<stdin>"
 
-    public static func read(_ input: InputCollector.Input) -> Swift.Result<Document, InputProblem> {
+    /// Reads and decodes one input. `format` overrides detection; `standardInputName` names stdin
+    /// in reports and for detection by extension.
+    public static func read(
+        _ input: InputCollector.Input, format: DocumentFormat? = nil, standardInputName: String? = nil
+    ) -> Swift.Result<Document, InputProblem> {
         let path: String
         let data: Data
         switch input {
         case .standardInput:
-            path = standardInputName
+            path = standardInputName ?? Self.standardInputName
             data = FileHandle.standardInput.readDataToEndOfFile()
         case .file(let file):
             path = file
@@ -22,9 +26,11 @@ public enum InputReader {
             data = contents
         }
         let bytes = [UInt8](data)
-        if let nul = bytes.firstIndex(of: 0) {
-            return .failure(InputProblem(path: path, message: "binary file (NUL byte at offset \(nul)); skipped"))
+        let hasUTF16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !hasUTF16Mark, let nul = bytes.firstIndex(of: 0) {
+            let message = "binary file, or UTF-16 without a byte-order mark (NUL byte at offset \(nul)); skipped"
+            return .failure(InputProblem(path: path, message: message))
         }
-        return .success(Document(path: path, bytes: bytes))
+        return .success(Document(path: path, bytes: bytes, format: format))
     }
 }

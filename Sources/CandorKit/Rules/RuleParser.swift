@@ -75,7 +75,9 @@ struct RuleParser {
             return nil
         }
         if sources[0] == "check" { return parseCheck(signal: signal, &fields).map(Rule.Kind.document) }
-        if sources[0] == "metadata" { return parseEnum(MetadataField.Key.self, "metadata", &fields).map(Rule.Kind.metadata) }
+        if sources[0] == "metadata" {
+            return parseEnum(MetadataField.Key.self, "metadata", &fields).map(Rule.Kind.metadata)
+        }
         return parseSpan(&fields).map(Rule.Kind.span)
     }
 
