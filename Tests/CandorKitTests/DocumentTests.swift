@@ -2,6 +2,11 @@ import CandorKit
 import Testing
 
 @Suite struct DocumentTests {
+    static func sentences(of text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return SentenceSplitter.split(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
     @Test func lineAndColumnCountUnicodeScalars() {
         let table = LineTable(bytes: Array("first\nÜber é x".utf8))
         let offset = Array("first\nÜber é ".utf8).count
