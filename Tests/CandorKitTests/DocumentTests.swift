@@ -43,9 +43,7 @@ import Testing
     @Test func sentencesRespectAbbreviationsDecimalsAndInitials() {
         let text =
             "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday. Prices rose. U.S. firms agreed! Did they?"
-        let sentences = SentenceSplitter.split(Array(text.utf8)).map {
-            String(decoding: Array(text.utf8)[$0], as: UTF8.self)
-        }
+        let sentences = Self.sentences(of: text)
         #expect(
             sentences == [
                 "Dr. Smith paid $3.5m to J. R. Jones of Acme Inc. on Monday.", "Prices rose.", "U.S. firms agreed!",
@@ -55,9 +53,7 @@ import Testing
 
     @Test func quotationsAndListItemsEndSentences() {
         let text = "He said: \"It works.\" Then he left.\n- first item\n- Second item"
-        let sentences = SentenceSplitter.split(Array(text.utf8)).map {
-            String(decoding: Array(text.utf8)[$0], as: UTF8.self)
-        }
+        let sentences = Self.sentences(of: text)
         #expect(sentences == ["He said: \"It works.\"", "Then he left.", "- first item", "- Second item"])
     }
 
@@ -68,9 +64,7 @@ import Testing
 
     @Test func lineBreaksEndSentencesExceptHardWraps() {
         let text = "Heading without stop\nA paragraph that is\nwrapped by hand. Next one.\n\nLast"
-        let sentences = SentenceSplitter.split(Array(text.utf8)).map {
-            String(decoding: Array(text.utf8)[$0], as: UTF8.self)
-        }
+        let sentences = Self.sentences(of: text)
         #expect(sentences == ["Heading without stop", "A paragraph that is\nwrapped by hand.", "Next one.", "Last"])
     }
 
