@@ -82,6 +82,26 @@ import Testing
         #expect(findings.contains { $0["ruleId"] as? String == "unsourced.experts-say" })
     }
 
+    @Test func stdinFilenameAndInputFormatChooseTheReader() throws {
+        let markdown = "Use `experts say` in code.\n\nExperts say so.\n"
+        let named = try CLIRunner.run(
+            ["audit", "-", "--stdin-filename", "draft.md", "--format", "json"], stdin: markdown)
+        let document = try #require((try json(named.stdout)["documents"] as? [[String: Any]])?.first)
+        #expect(document["path"] as? String == "draft.md")
+        #expect(document["format"] as? String == "markdown")
+        #expect(
+            (document["findings"] as? [[String: Any]])?.filter { $0["ruleId"] as? String == "unsourced.experts-say" }
+                .count == 1)
+        let forced = try CLIRunner.run(
+            ["audit", "-", "--stdin-filename", "draft.md", "--input-format", "text", "--format", "json"],
+            stdin: markdown)
+        let plain = try #require((try json(forced.stdout)["documents"] as? [[String: Any]])?.first)
+        #expect(plain["format"] as? String == "text")
+        #expect(
+            (plain["findings"] as? [[String: Any]])?.filter { $0["ruleId"] as? String == "unsourced.experts-say" }.count
+                == 2)
+    }
+
     @Test func outputFileReceivesTheReport() throws {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("candor-\(UUID().uuidString).md")
             .path
