@@ -59,7 +59,9 @@ struct Audit: ParsableCommand {
         }
         let report = AuditReport(documents: documents, errors: rulesetErrors ? 1 : 0)
         let colors = output == nil && color.enabled
-        failed = !write(format.reporter(colors: colors).render(report)) || failed
+        let reporter: any Reporter =
+            format == .checklist ? ChecklistReporter(target: failUnder ?? 70) : format.reporter(colors: colors)
+        failed = !write(reporter.render(report)) || failed
         if failed { throw ExitCode(ExitStatus.inputError.rawValue) }
         try enforceGates(documents)
     }

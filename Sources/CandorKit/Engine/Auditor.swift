@@ -37,10 +37,24 @@ public struct Auditor: Sendable {
         findings = (findings + keptChecks).sorted(by: Self.readingOrder)
         diagnostics += suppressor.unusedDirectiveWarnings()
         let card = Scorer.score(findings: findings, signals: signals, cleanWords: cleanWords)
-        return DocumentReport(
+        var report = DocumentReport(
             path: document.path, format: document.format, wordCount: document.wordCount, score: card.score,
-            grade: card.grade, base: card.base, breakdown: card.breakdown, findings: findings, signals: signals,
-            diagnostics: diagnostics, suppressed: suppressedSpans + suppressedChecks)
+            grade: card.grade, base: card.base, breakdown: card.breakdown,
+            findings: findings.map { Self.placed($0, in: document) },
+            signals: signals.map { Self.placed($0, in: document) }, diagnostics: diagnostics,
+            suppressed: suppressedSpans + suppressedChecks)
+        report.displayText = String(
+            decoding: document.format == .html ? document.text : document.decoded, as: UTF8.self)
+        return report
+    }
+
+    /// Sets where a span finding stands in the text reports display.
+    static func placed(_ finding: Finding, in document: Document) -> Finding {
+        guard finding.scope == .span else { return finding }
+        var placed = finding
+        placed.displayRange =
+            document.format == .html ? finding.textRange : document.textMap.sourceRange(for: finding.textRange)
+        return placed
     }
 
     /// Signals from metadata rules: a front-matter author is a byline, a declared sponsor a disclosure.

@@ -44,7 +44,9 @@ extension DocumentChecker {
         let promotional = sentences(with: findings) { [.puffery, .socialProof].contains($0.category) }
         var counts: [String: Int] = [:]
         for index in promotional {
-            for name in NameExtractor.names(in: document.text, range: document.sentences[index], matcher: matcher) {
+            // Acronyms such as AI or EU are topics, not products.
+            for name in NameExtractor.names(in: document.text, range: document.sentences[index], matcher: matcher)
+            where !(name.count <= 3 && name == name.uppercased()) {
                 counts[name, default: 0] += 1
             }
         }

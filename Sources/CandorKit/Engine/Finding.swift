@@ -23,6 +23,11 @@ public struct Finding: Sendable, Codable {
     public var weight: Double = 0
     /// The evidence kind of a signal or disclosure; not part of the contract.
     public var signal: Signal?
+    /// Where the finding stands in its report's `displayText`; not part of the contract.
+    public var displayRange: Range<Int>?
+    /// The rule's rationale, for reports that explain; not part of the contract.
+    public var rationale: String = ""
+
     /// Positive evidence or a disclosure statement, reported apart from findings.
     public var isSignal: Bool { category == .transparency || signal == .disclosure }
 
@@ -68,5 +73,6 @@ public struct Finding: Sendable, Codable {
         self.byteEnd = located.source.upperBound
         self.weight = rule.weight
         self.signal = rule.signal
+        self.rationale = rule.rationale
     }
 }

@@ -5,7 +5,7 @@ public protocol Reporter: Sendable {
 
 /// The output formats `candor audit --format` accepts, each backed by one reporter.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case terminal, json, markdown
+    case terminal, json, markdown, html, checklist
 
     /// The reporter for this format; `colors` matters only to the terminal.
     public func reporter(colors: Bool) -> any Reporter {
@@ -13,6 +13,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .terminal: TerminalReporter(colors: colors)
         case .json: JSONReporter()
         case .markdown: MarkdownReporter()
+        case .html: HTMLReporter()
+        case .checklist: ChecklistReporter()
         }
     }
 }

@@ -77,6 +77,8 @@ public struct TerminalReporter: Reporter {
         return lines
     }
 
+    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
     private func quoted(_ text: String) -> String { "“" + text.replacingNewlines() + "”" }
 }
 

@@ -1,0 +1,42 @@
+/// The findings table, rendered in three orders and switched with radio buttons, so it sorts with no
+/// script at all (the page's security policy allows none).
+enum HTMLFindingsTable {
+    static func render(_ document: DocumentReport, prefix: String) -> String {
+        let findings = document.findings
+        guard !findings.isEmpty else { return "<p>No findings.</p>" }
+        let orders: [(key: String, title: String, sorted: [Finding])] = [
+            ("line", "Line", findings.sorted { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }),
+            ("category", "Category", findings.sorted { ($0.category, $0.line) < ($1.category, $1.line) }),
+            ("severity", "Severity", findings.sorted { ($1.severity, $0.line) < ($0.severity, $1.line) }),
+        ]
+        var out = "<div class=\"sorter ui\"><span>Sort by: </span>"
+        for (index, order) in orders.enumerated() {
+            let id = "\(prefix)-sort-\(order.key)"
+            out +=
+                "<input type=\"radio\" class=\"s-\(order.key)\" name=\"\(prefix)-sort\" id=\"\(id)\"\(index == 0 ? " checked" : "")>"
+            out += "<label for=\"\(id)\">\(order.title)</label>"
+        }
+        for order in orders {
+            out +=
+                "<div class=\"sorted by-\(order.key)\"><table><thead><tr><th>Line</th><th>Category</th><th>Severity</th>"
+            out += "<th>Rule</th><th>Text</th><th>Message</th></tr></thead><tbody>"
+            for finding in order.sorted { out += row(finding, document: document, prefix: prefix) }
+            out += "</tbody></table></div>"
+        }
+        return out + "</div>"
+    }
+
+    private static func row(_ finding: Finding, document: DocumentReport, prefix: String) -> String {
+        let look = HTMLStyle.look(finding.category)
+        let index =
+            document.findings.firstIndex { $0.byteStart == finding.byteStart && $0.ruleId == finding.ruleId } ?? 0
+        let location =
+            finding.displayRange == nil
+            ? "\(finding.line)" : "<a href=\"#\(prefix)-f\(index)\">\(finding.line):\(finding.column)</a>"
+        return """
+            <tr><td>\(location)</td><td><span class="c-\(finding.category.rawValue)">\(look.code)</span> \(HTMLText.escape(finding.category.title))</td>\
+            <td>\(finding.severity.rawValue)</td><td><code>\(HTMLText.escape(finding.ruleId))</code></td>\
+            <td>\(HTMLText.escape(String(finding.text.prefix(80))))</td><td>\(HTMLText.escape(finding.message))</td></tr>
+            """
+    }
+}
