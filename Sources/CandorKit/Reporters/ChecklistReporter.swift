@@ -37,10 +37,10 @@ public struct ChecklistReporter: Reporter {
     private func item(_ findings: [Finding]) -> String {
         let first = findings[0]
         let lines = Array(Set(findings.map(\.line))).sorted()
-        let where_ = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.map(String.init).joined(separator: ", ")
+        let place = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.map(String.init).joined(separator: ", ")
         let more = findings.count > 1 ? " and \(findings.count - 1) more" : ""
         let passage = sentenceExcerpt(first)
-        return "- [ ] \(escape(first.suggestion)) Passage: \"\(escape(passage))\"\(more) (\(where_); `\(first.ruleId)`)"
+        return "- [ ] \(escape(first.suggestion)) Passage: \"\(escape(passage))\"\(more) (\(place); `\(first.ruleId)`)"
     }
 
     private func sentenceExcerpt(_ finding: Finding) -> String {
