@@ -5,21 +5,46 @@ import Foundation
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit articles and report findings, signals and a transparency score.",
-        discussion: "PATH may be a file, a directory (searched for .txt, .md, .markdown, .html, .htm) or - for stdin.")
+        discussion: """
+            PATH may be a file, a directory (searched for .txt, .md, .markdown, .html, .htm) or - for stdin. \
+            Gates (--fail-under, --fail-on, --max-findings) set the exit code; --min-severity only filters \
+            what is shown.
+            """)
 
     @Argument(help: "Files or directories to audit; - reads standard input.")
     var paths: [String]
 
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .terminal
+    var format: ReportFormat?
 
     @Option(name: [.short, .long], help: "Write the report to FILE instead of standard output.")
     var output: String?
 
+    @Option(name: .customLong("report"), help: "Also write FORMAT to PATH, e.g. sarif:candor.sarif (repeatable).")
+    var reports: [ReportTarget] = []
+
     @OptionGroup var rulesets: RulesetOptions
+
+    @Option(help: "Use this configuration file instead of the nearest .candor.yml.")
+    var config: String?
 
     @Option(help: "Exit 1 when any document scores below N (0-100).")
     var failUnder: Int?
+
+    @Option(help: "Exit 1 when any finding is at or above this severity (info, warning, error).")
+    var failOn: Severity?
+
+    @Option(help: "Exit 1 when the run has more than N findings (baseline findings excluded).")
+    var maxFindings: Int?
+
+    @Option(help: "Only show findings at or above this severity; gates are unaffected.")
+    var minSeverity: Severity?
+
+    @Option(help: "Leave the findings recorded in FILE out of the gates (they are reported as baseline).")
+    var baseline: String?
+
+    @Option(help: "Record the current findings in FILE as a baseline.")
+    var writeBaseline: String?
 
     @Option(help: "Colour in terminal output: auto, always or never.")
     var color: ColorChoice = .auto
@@ -34,66 +59,109 @@ struct Audit: ParsableCommand {
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under takes a score from 0 to 100, not \(failUnder)")
         }
+        if let maxFindings, maxFindings < 0 { throw ValidationError("--max-findings takes a count of 0 or more") }
     }
 
     func run() throws {
-        let (ruleset, rulesetErrors) = rulesets.load()
-        var failed = rulesetErrors
+        var options = BatchAuditor.Options()
+        options.builtinRulesets = BuiltinRulesets.directory()
+        options.extraRulesets = rulesets.directories
+        options.configPath = config
+        options.inputFormat = inputFormat
+        options.standardInputName = stdinFilename
+        var failed = options.builtinRulesets == nil
+        if failed { Console.error("built-in rulesets not found; set CANDOR_RULESETS to the Rulesets folder") }
+        let batch = BatchAuditor(options: options)
         let collected = InputCollector.collect(paths)
         for problem in collected.problems { Console.error(problem.description) }
         failed = failed || !collected.problems.isEmpty
-        let auditor = Auditor(ruleset: ruleset)
+        let settings = batch.config(for: .standardInput)
+        let outcomes = Progress.run(collected.inputs, batch: batch)
+        for error in batch.errors { Console.error(error) }
+        failed = failed || !batch.errors.isEmpty
         var documents: [DocumentReport] = []
-        for input in collected.inputs {
-            switch InputReader.read(input, format: inputFormat, standardInputName: stdinFilename) {
-            case .success(let document):
-                let report = auditor.audit(document)
+        for outcome in outcomes {
+            switch outcome {
+            case .report(let report):
                 let errors = report.diagnostics.filter { $0.severity == .error }
                 for diagnostic in errors { Console.error(diagnostic.message) }
                 failed = failed || !errors.isEmpty
                 documents.append(report)
-            case .failure(let problem):
-                Console.error(problem.description)
+            case .problem(let message):
+                Console.error(message)
                 failed = true
+            case .skipped:
+                continue
             }
         }
-        let report = AuditReport(documents: documents, errors: rulesetErrors ? 1 : 0)
-        let colors = output == nil && color.enabled
-        let reporter: any Reporter =
-            format == .checklist ? ChecklistReporter(target: failUnder ?? 70) : format.reporter(colors: colors)
-        failed = !write(reporter.render(report)) || failed
-        if failed { throw ExitCode(ExitStatus.inputError.rawValue) }
-        try enforceGates(documents)
+        let (wroteAll, gates) = try finish(documents, settings: settings, rules: batch.rulesInForce())
+        if gates.failed { Console.note(gates.summary) }
+        // Errors outrank a failed gate: exit 2 says the run itself was incomplete.
+        if failed || !wroteAll { throw ExitCode(ExitStatus.inputError.rawValue) }
+        if gates.failed { throw ExitCode(ExitStatus.gateFailed.rawValue) }
     }
 
-    private func write(_ text: String) -> Bool {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return true
+    /// Applies the baseline, writes every report and evaluates the gates.
+    private func finish(
+        _ audited: [DocumentReport], settings: CandorConfig, rules: Ruleset
+    ) throws -> (wroteAll: Bool, gates: Gates.Outcome) {
+        var documents = audited
+        if let baseline {
+            do {
+                documents = try Baseline.load(path: baseline).apply(to: documents)
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(ExitStatus.inputError.rawValue)
+            }
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            return true
-        } catch {
-            Console.error("\(output): cannot write report: \(error.localizedDescription)")
-            return false
+        var ok = true
+        if let writeBaseline {
+            ok = ReportWriter.write(Baseline(documents: documents).encoded(), to: writeBaseline) && ok
         }
+        var gates = settings.gates
+        gates.failUnder = failUnder ?? gates.failUnder
+        gates.failOn = failOn ?? gates.failOn
+        gates.maxFindings = maxFindings ?? gates.maxFindings
+        let outcome = gates.evaluate(documents)
+        let shown = Self.filtered(documents, minimum: minSeverity ?? settings.minSeverity)
+        let report = AuditReport(documents: shown, errors: 0)
+        let context = ReportContext(
+            colors: output == nil && color.enabled, rules: rules.rules, target: gates.failUnder ?? 70, gates: outcome)
+        let main = (format ?? settings.format ?? .terminal).reporter(context).render(report)
+        ok = (output.map { ReportWriter.write(main, to: $0) } ?? ReportWriter.standardOutput(main)) && ok
+        var fileContext = context
+        fileContext.colors = false
+        for target in reports { ok = ReportWriter.write(target.format.reporter(fileContext).render(report), to: target.path) && ok }
+        return (ok, outcome)
     }
 
-    private func enforceGates(_ documents: [DocumentReport]) throws {
-        guard let failUnder else { return }
-        let below = documents.filter { $0.score < failUnder }
-        guard !below.isEmpty else { return }
-        let worst = below.min { $0.score < $1.score }!
-        Console.note(
-            "gate failed: \(below.count) of \(documents.count) document(s) scored below \(failUnder) "
-                + "(lowest: \(worst.path) at \(worst.score))")
-        throw ExitCode(ExitStatus.gateFailed.rawValue)
+    static func filtered(_ documents: [DocumentReport], minimum: Severity?) -> [DocumentReport] {
+        guard let minimum else { return documents }
+        return documents.map { document in
+            var shown = document
+            shown.findings = document.findings.filter { $0.severity >= minimum }
+            return shown
+        }
+    }
+}
+
+/// `--report FORMAT:PATH`.
+struct ReportTarget: ExpressibleByArgument {
+    let format: ReportFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let colon = argument.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(argument[..<colon])),
+            argument.index(after: colon) < argument.endIndex
+        else { return nil }
+        self.format = format
+        self.path = String(argument[argument.index(after: colon)...])
     }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
 extension DocumentFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
 
 enum ColorChoice: String, ExpressibleByArgument {
     case auto, always, never

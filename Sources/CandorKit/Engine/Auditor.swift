@@ -48,10 +48,14 @@ public struct Auditor: Sendable {
         return report
     }
 
-    /// Sets where a span finding stands in the text reports display.
+    /// Sets where a span finding stands in the text reports display, and its fingerprint.
     static func placed(_ finding: Finding, in document: Document) -> Finding {
-        guard finding.scope == .span else { return finding }
         var placed = finding
+        let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound).map { document.string(document.sentences[$0]) }
+        placed.fingerprint = Fingerprint.of(
+            ruleId: finding.ruleId, text: finding.scope == .span ? document.string(finding.textRange) : "",
+            context: finding.scope == .span ? sentence ?? "" : "")
+        guard finding.scope == .span else { return placed }
         placed.displayRange =
             document.format == .html ? finding.textRange : document.textMap.sourceRange(for: finding.textRange)
         return placed

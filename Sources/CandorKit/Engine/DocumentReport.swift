@@ -7,7 +7,7 @@ public struct DocumentReport: Sendable, Codable {
     public let grade: String
     public let base: Int
     public let breakdown: [BreakdownLine]
-    public let findings: [Finding]
+    public var findings: [Finding]
     public let signals: [Finding]
     public let diagnostics: [Diagnostic]
     /// How many findings suppression comments silenced.

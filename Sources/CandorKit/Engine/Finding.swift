@@ -34,9 +34,14 @@ public struct Finding: Sendable, Codable {
     /// Up to a few words of the sentence on either side, for reports; not part of the contract.
     public var context: (before: String, after: String) = ("", "")
 
+    /// Identifies the finding across edits elsewhere in the file: rule, normalised text and sentence.
+    public var fingerprint: String = ""
+    /// Set when a baseline is in use: whether the baseline already recorded this finding.
+    public var baseline: Bool?
+
     enum CodingKeys: String, CodingKey {
         case ruleId, category, severity, scope, message, suggestion, text, line, column, endLine, endColumn
-        case byteStart, byteEnd
+        case byteStart, byteEnd, fingerprint, baseline
     }
 
     /// Builds a finding for `rule` at an analysed-text range of `document`.

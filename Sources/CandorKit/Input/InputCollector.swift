@@ -8,6 +8,15 @@ public enum InputCollector {
     public enum Input: Sendable, Equatable {
         case standardInput
         case file(String)
+        /// A file found by walking a folder, subject to include and exclude globs.
+        case found(String)
+
+        public var path: String? {
+            switch self {
+            case .standardInput: nil
+            case .file(let path), .found(let path): path
+            }
+        }
     }
 
     public struct Result: Sendable {
@@ -38,7 +47,7 @@ public enum InputCollector {
                 let extensions = DocumentFormat.auditedExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
                 result.problems.append(InputProblem(path: path, message: "directory holds no articles (\(extensions))"))
             }
-            result.inputs += found.map(Input.file)
+            result.inputs += found.map(Input.found)
         }
         return result
     }

@@ -16,7 +16,7 @@ public enum InputReader {
         case .standardInput:
             path = standardInputName ?? Self.standardInputName
             data = FileHandle.standardInput.readDataToEndOfFile()
-        case .file(let file):
+        case .file(let file), .found(let file):
             path = file
             guard FileManager.default.isReadableFile(atPath: file),
                 let contents = FileManager.default.contents(atPath: file)

@@ -3,20 +3,43 @@ public protocol Reporter: Sendable {
     func render(_ report: AuditReport) -> String
 }
 
-/// The output formats `candor audit --format` accepts, each backed by one reporter.
-public enum ReportFormat: String, Sendable, CaseIterable {
-    case terminal, json, markdown, html, checklist
+/// What some reporters need beyond the report itself, injected so reporters stay pure.
+public struct ReportContext: Sendable {
+    public var colors = false
+    /// The rules in force, for formats that describe them (SARIF).
+    public var rules: [Rule] = []
+    /// The score a checklist measures against.
+    public var target = 70
+    /// Gate results, for formats that report pass and fail per document (JUnit).
+    public var gates: Gates.Outcome?
 
-    /// The reporter for this format; `colors` matters only to the terminal.
-    public func reporter(colors: Bool) -> any Reporter {
+    public init(colors: Bool = false, rules: [Rule] = [], target: Int = 70, gates: Gates.Outcome? = nil) {
+        self.colors = colors
+        self.rules = rules
+        self.target = target
+        self.gates = gates
+    }
+}
+
+/// The output formats `candor audit --format` and `--report` accept, each backed by one reporter.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case terminal, json, markdown, html, checklist, sarif, junit, github
+
+    public func reporter(_ context: ReportContext) -> any Reporter {
         switch self {
-        case .terminal: TerminalReporter(colors: colors)
+        case .terminal: TerminalReporter(colors: context.colors)
         case .json: JSONReporter()
         case .markdown: MarkdownReporter()
         case .html: HTMLReporter()
-        case .checklist: ChecklistReporter()
+        case .checklist: ChecklistReporter(target: context.target)
+        case .sarif: SARIFReporter(rules: context.rules)
+        case .junit: JUnitReporter(gates: context.gates)
+        case .github: GitHubReporter()
         }
     }
+
+    /// The reporter with no context beyond colour, for callers that need nothing more.
+    public func reporter(colors: Bool) -> any Reporter { reporter(ReportContext(colors: colors)) }
 }
 
 extension DocumentReport {

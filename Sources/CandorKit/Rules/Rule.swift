@@ -31,6 +31,14 @@ public struct Rule: Sendable {
         return false
     }
 
+    /// The same rule at another severity, for configuration overrides.
+    public func with(severity: Severity) -> Rule {
+        Rule(
+            id: id, pack: pack, category: category, severity: severity, weight: weight, message: message,
+            rationale: rationale, suggestion: suggestion, signal: signal, kind: kind, examples: examples, file: file,
+            line: line)
+    }
+
     public var isMetadata: Bool {
         if case .metadata = kind { return true }
         return false

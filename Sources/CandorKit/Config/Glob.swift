@@ -1,0 +1,34 @@
+import PCRE2Kit
+
+/// Shell-style globs for include and exclude: `*` and `?` stay within a folder, `**` crosses folders.
+enum Glob {
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        guard let regex = try? Regex(expression(pattern), caseSensitive: true) else { return false }
+        return regex.matches(path)
+    }
+
+    static func expression(_ pattern: String) -> String {
+        var out = "^"
+        var characters = Array(pattern)[...]
+        while let character = characters.popFirst() {
+            switch character {
+            case "*":
+                if characters.first == "*" {
+                    characters.removeFirst()
+                    if characters.first == "/" {
+                        characters.removeFirst()
+                        out += "(?:.*/)?"
+                    } else {
+                        out += ".*"
+                    }
+                } else {
+                    out += "[^/]*"
+                }
+            case "?": out += "[^/]"
+            default:
+                out += "\\^$.|+()[]{}".contains(character) ? "\\" + String(character) : String(character)
+            }
+        }
+        return out + "$"
+    }
+}

@@ -1,0 +1,53 @@
+/// Gates decide the exit code, independently of what is reported: a score floor, a severity at or
+/// above which any finding fails, and a ceiling on the number of findings. Findings a baseline
+/// recorded never count.
+public struct Gates: Sendable, Equatable {
+    public var failUnder: Int?
+    public var failOn: Severity?
+    public var maxFindings: Int?
+
+    public init(failUnder: Int? = nil, failOn: Severity? = nil, maxFindings: Int? = nil) {
+        self.failUnder = failUnder
+        self.failOn = failOn
+        self.maxFindings = maxFindings
+    }
+
+    public var isEmpty: Bool { failUnder == nil && failOn == nil && maxFindings == nil }
+
+    /// What failed, per document and for the run as a whole.
+    public struct Outcome: Sendable {
+        public var documentFailures: [String: [String]] = [:]
+        public var runFailures: [String] = []
+        public var failed: Bool { !documentFailures.isEmpty || !runFailures.isEmpty }
+
+        /// One line for standard error.
+        public var summary: String {
+            var parts = runFailures
+            if !documentFailures.isEmpty {
+                let worst = documentFailures.sorted { $0.key < $1.key }.first!
+                parts.append("\(documentFailures.count) document(s) failed (first: \(worst.key): \(worst.value.joined(separator: "; ")))")
+            }
+            return "gate failed: " + parts.joined(separator: "; ")
+        }
+    }
+
+    public func evaluate(_ documents: [DocumentReport]) -> Outcome {
+        var outcome = Outcome()
+        var counted = 0
+        for document in documents {
+            let live = document.findings.filter { $0.baseline != true }
+            counted += live.count
+            var reasons: [String] = []
+            if let failUnder, document.score < failUnder { reasons.append("score \(document.score) below \(failUnder)") }
+            if let failOn {
+                let severe = live.filter { $0.severity >= failOn }
+                if !severe.isEmpty { reasons.append("\(severe.count) finding(s) at or above \(failOn.rawValue)") }
+            }
+            if !reasons.isEmpty { outcome.documentFailures[document.path] = reasons }
+        }
+        if let maxFindings, counted > maxFindings {
+            outcome.runFailures.append("\(counted) findings exceed the maximum of \(maxFindings)")
+        }
+        return outcome
+    }
+}
