@@ -131,7 +131,9 @@ struct Audit: ParsableCommand {
         ok = (output.map { ReportWriter.write(main, to: $0) } ?? ReportWriter.standardOutput(main)) && ok
         var fileContext = context
         fileContext.colors = false
-        for target in reports { ok = ReportWriter.write(target.format.reporter(fileContext).render(report), to: target.path) && ok }
+        for target in reports {
+            ok = ReportWriter.write(target.format.reporter(fileContext).render(report), to: target.path) && ok
+        }
         return (ok, outcome)
     }
 

@@ -43,8 +43,11 @@ public struct CandorConfig: Sendable {
     }
 
     public static func load(path: String) -> (CandorConfig, [RulesetError]) {
-        guard let data = FileManager.default.contents(atPath: path), let yaml = String(data: data, encoding: .utf8) else {
-            return (CandorConfig(), [RulesetError(file: path, line: 1, column: 1, message: "cannot read configuration")])
+        guard let data = FileManager.default.contents(atPath: path), let yaml = String(data: data, encoding: .utf8)
+        else {
+            return (
+                CandorConfig(), [RulesetError(file: path, line: 1, column: 1, message: "cannot read configuration")]
+            )
         }
         let node: Node?
         do {
@@ -53,27 +56,30 @@ public struct CandorConfig: Sendable {
             return (CandorConfig(), [RulesetError(file: path, line: 1, column: 1, message: "invalid YAML: \(error)")])
         }
         guard let node else { return (CandorConfig(), []) }
-        var parser = ConfigParser(path: path, fields: YAMLFields(node, file: path, allowed: keys, what: "configuration"))
+        var parser = ConfigParser(
+            path: path, fields: YAMLFields(node, file: path, allowed: keys, what: "configuration"))
         let config = parser.parse()
         return (config, parser.fields.errors)
     }
 
     /// Applies `packs` and the overrides to a ruleset.
     public func apply(to ruleset: Ruleset) -> Ruleset {
-        Ruleset(rules: ruleset.rules.compactMap { rule in
-            if let packs, !packs.contains(rule.pack), rule.pack == "core" { return nil }
-            switch overrides[rule.id] ?? overrides[rule.category.rawValue] {
-            case .off: return nil
-            case .severity(let severity): return rule.with(severity: severity)
-            case nil: return rule
-            }
-        })
+        Ruleset(
+            rules: ruleset.rules.compactMap { rule in
+                if let packs, !packs.contains(rule.pack), rule.pack == "core" { return nil }
+                switch overrides[rule.id] ?? overrides[rule.category.rawValue] {
+                case .off: return nil
+                case .severity(let severity): return rule.with(severity: severity)
+                case nil: return rule
+                }
+            })
     }
 
     /// Whether a file found by walking a folder should be audited, by the include and exclude globs
     /// (matched against the path relative to the config file's folder).
     public func admits(_ file: String) -> Bool {
-        let base = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path + "/" } ?? ""
+        let base =
+            path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path + "/" } ?? ""
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
         let relative = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
         if !include.isEmpty && !include.contains(where: { Glob.matches($0, relative) }) { return false }

@@ -10,11 +10,13 @@ struct ConfigParser {
         var config = CandorConfig()
         config.path = path
         if let version = fields.number("version"), version != 1 {
-            fields.appendError(fields.error(at: fields.node("version"), "unsupported version \(version); this Candor reads version 1"))
+            fields.appendError(
+                fields.error(at: fields.node("version"), "unsupported version \(version); this Candor reads version 1"))
         }
         config.packs = fields.strings("packs")?.map(\.0)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        config.rulesets = fields.strings("rulesets")?.map { folder.appendingPathComponent($0.0).standardizedFileURL.path } ?? []
+        config.rulesets =
+            fields.strings("rulesets")?.map { folder.appendingPathComponent($0.0).standardizedFileURL.path } ?? []
         config.include = fields.strings("include")?.map(\.0) ?? []
         config.exclude = fields.strings("exclude")?.map(\.0) ?? []
         config.overrides = parseOverrides()

@@ -51,7 +51,9 @@ public struct Auditor: Sendable {
     /// Sets where a span finding stands in the text reports display, and its fingerprint.
     static func placed(_ finding: Finding, in document: Document) -> Finding {
         var placed = finding
-        let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound).map { document.string(document.sentences[$0]) }
+        let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound).map {
+            document.string(document.sentences[$0])
+        }
         placed.fingerprint = Fingerprint.of(
             ruleId: finding.ruleId, text: finding.scope == .span ? document.string(finding.textRange) : "",
             context: finding.scope == .span ? sentence ?? "" : "")

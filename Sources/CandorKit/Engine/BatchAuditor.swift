@@ -32,7 +32,8 @@ public final class BatchAuditor: @unchecked Sendable {
 
     /// The configuration for an input: the given one, else the nearest to the file, else to the working directory.
     public func config(for input: InputCollector.Input) -> CandorConfig {
-        let directory = input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let directory =
+            input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
             ?? FileManager.default.currentDirectoryPath
         guard let path = options.configPath ?? CandorConfig.nearest(from: directory) else { return CandorConfig() }
         return lock.withLock {

@@ -25,7 +25,9 @@ public struct Gates: Sendable, Equatable {
             var parts = runFailures
             if !documentFailures.isEmpty {
                 let worst = documentFailures.sorted { $0.key < $1.key }.first!
-                parts.append("\(documentFailures.count) document(s) failed (first: \(worst.key): \(worst.value.joined(separator: "; ")))")
+                parts.append(
+                    "\(documentFailures.count) document(s) failed (first: \(worst.key): \(worst.value.joined(separator: "; ")))"
+                )
             }
             return "gate failed: " + parts.joined(separator: "; ")
         }
@@ -38,7 +40,9 @@ public struct Gates: Sendable, Equatable {
             let live = document.findings.filter { $0.baseline != true }
             counted += live.count
             var reasons: [String] = []
-            if let failUnder, document.score < failUnder { reasons.append("score \(document.score) below \(failUnder)") }
+            if let failUnder, document.score < failUnder {
+                reasons.append("score \(document.score) below \(failUnder)")
+            }
             if let failOn {
                 let severe = live.filter { $0.severity >= failOn }
                 if !severe.isEmpty { reasons.append("\(severe.count) finding(s) at or above \(failOn.rawValue)") }

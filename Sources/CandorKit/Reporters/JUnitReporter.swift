@@ -7,15 +7,18 @@ public struct JUnitReporter: Reporter {
     public func render(_ report: AuditReport) -> String {
         let failures = report.documents.filter { gates?.documentFailures[$0.path] != nil }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"candor\" tests=\"\(report.documents.count)\" failures=\"\(failures)\" errors=\"0\">\n"
-        out += "  <testsuite name=\"candor\" tests=\"\(report.documents.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        out +=
+            "<testsuites name=\"candor\" tests=\"\(report.documents.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out +=
+            "  <testsuite name=\"candor\" tests=\"\(report.documents.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         for document in report.documents {
             out += "    <testcase classname=\"candor\" name=\"\(XMLText.escape(document.path))\">\n"
             if let reasons = gates?.documentFailures[document.path] {
                 out += "      <failure type=\"gate\" message=\"\(XMLText.escape(reasons.joined(separator: "; ")))\">"
                 out += XMLText.escape(details(document)) + "</failure>\n"
             }
-            out += "      <system-out>\(XMLText.escape("score \(document.score)/100, grade \(document.grade), \(document.findings.count) findings"))</system-out>\n"
+            out +=
+                "      <system-out>\(XMLText.escape("score \(document.score)/100, grade \(document.grade), \(document.findings.count) findings"))</system-out>\n"
             out += "    </testcase>\n"
         }
         return out + "  </testsuite>\n</testsuites>\n"

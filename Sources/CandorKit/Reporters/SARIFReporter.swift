@@ -17,7 +17,9 @@ public struct SARIFReporter: Reporter {
         let log = SARIFLog(
             runs: [
                 .init(
-                    tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: described.map(descriptor))),
+                    tool: .init(
+                        driver: .init(
+                            name: report.tool.name, version: report.tool.version, rules: described.map(descriptor))),
                     results: results,
                     invocations: [.init(executionSuccessful: report.summary.errors == 0)])
             ])
@@ -44,7 +46,8 @@ public struct SARIFReporter: Reporter {
 
     private func result(_ finding: Finding, path: String, ruleIndex: Int?) -> SARIFLog.Result {
         let region = SARIFLog.Region(
-            startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn,
+            startLine: finding.line, startColumn: finding.column, endLine: finding.endLine,
+            endColumn: finding.endColumn,
             byteOffset: finding.byteStart, byteLength: finding.byteEnd - finding.byteStart,
             snippet: finding.text.isEmpty ? nil : .init(text: finding.text))
         let location = SARIFLog.Location(
