@@ -30,7 +30,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "candor",
-            dependencies: ["CandorKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CandorKit", "PCRE2Kit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
         .testTarget(name: "CandorKitTests", dependencies: ["CandorKit"]),

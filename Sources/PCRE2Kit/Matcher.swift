@@ -64,6 +64,24 @@ public final class Matcher {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 
+    /// Installs or removes the callout handler for this matcher's context.
+    func setCallout(_ sink: UnsafeMutableRawPointer?) {
+        guard let sink else {
+            pcre2_set_callout_8(context, nil, nil)
+            return
+        }
+        pcre2_set_callout_8(
+            context,
+            { block, data in
+                guard let block, let data else { return 0 }
+                let sink = data.assumingMemoryBound(to: CalloutSink.self)
+                let start = Int(block.pointee.start_match)
+                let end = Int(block.pointee.current_position)
+                sink.pointee.body(Int(block.pointee.callout_number), start..<max(start, end))
+                return 0
+            }, sink)
+    }
+
     /// The first match of `regex` in `subject` at or after `start`, or nil when there is none.
     ///
     /// `subject` must be valid UTF-8: the UTF check is skipped because it would otherwise rescan the
@@ -73,6 +91,19 @@ public final class Matcher {
     ) throws(MatchError) -> Match? {
         try firstMatch(
             of: regex, in: subject, from: start, deadline: clock.now + limits.budget(forBytes: subject.count))
+    }
+
+    /// The first match starting between `start` and `latestStart`, both inclusive: a bounded search
+    /// for callers that know where a match could begin.
+    public func firstMatch(
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, startingNoLaterThan latestStart: Int
+    ) throws(MatchError) -> Match? {
+        let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        pcre2_set_offset_limit_8(context, max(start, latestStart))
+        let rc = pcre2_match_8(regex.code, base, subject.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+        if rc >= 0 { return readMatch(rc, regex: regex, start: start) }
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        throw MatchError(code: rc, message: pcre2Message(rc))
     }
 
     /// Scans window by window so that the deadline is checked at least every `window` start positions.
@@ -165,4 +196,27 @@ public struct MatchError: Error, Sendable, Equatable, CustomStringConvertible {
     static let timeBudgetExceeded = MatchError(code: -10_000, message: "time budget exceeded")
 
     public var description: String { message }
+}
+
+extension Matcher {
+    /// Runs a pattern whose every path ends in a callout followed by failure, reporting each callout
+    /// with the start of the attempt and the current position. One pass over the subject then
+    /// enumerates every match of every alternative at every start position.
+    public func forEachCallout(
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, _ body: (_ number: Int, _ range: Range<Int>) -> Void
+    ) throws(MatchError) {
+        try withoutActuallyEscaping(body) { body throws(MatchError) in
+            var sink = CalloutSink(body: body)
+            try withUnsafeMutablePointer(to: &sink) { pointer throws(MatchError) in
+                setCallout(UnsafeMutableRawPointer(pointer))
+                defer { setCallout(nil) }
+                _ = try firstMatch(of: regex, in: subject, from: 0)
+            }
+        }
+    }
+}
+
+/// Where callouts deliver their reports during `forEachCallout`.
+struct CalloutSink {
+    let body: (Int, Range<Int>) -> Void
 }

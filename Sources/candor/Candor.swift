@@ -11,7 +11,7 @@ struct Candor: ParsableCommand {
             (readable inputs are still audited and reported).
             """,
         version: CandorVersionInfo.version,
-        subcommands: [Audit.self, Rules.self, Explain.self, Eval.self, Diff.self, Init.self],
+        subcommands: [Audit.self, Rules.self, Explain.self, Eval.self, Diff.self, Init.self, Bench.self],
         defaultSubcommand: nil
     )
 

@@ -1,3 +1,5 @@
+import PCRE2Kit
+
 /// Finds direct quotations that the text attributes to a speaker.
 ///
 /// A quotation runs between curly quotes (“…”) or straight double quotes, and never past the end of
@@ -14,6 +16,7 @@ enum QuotationFinder {
 
     static func attributedQuotations(in text: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        var matcher: Matcher?
         for paragraph in paragraphs(in: text) {
             let quotes = quotations(in: text, paragraph: paragraph)
             guard !quotes.isEmpty else { continue }
@@ -24,7 +27,9 @@ enum QuotationFinder {
                 cursor = quote.upperBound
             }
             outside += String(decoding: text[cursor..<paragraph.upperBound], as: UTF8.self)
-            if hasReportingVerb(outside.lowercased()) { result += quotes }
+            let verbs = matcher ?? Matcher()
+            matcher = verbs
+            if hasReportingVerb(outside, matcher: verbs) { result += quotes }
         }
         return result
     }
@@ -70,16 +75,10 @@ enum QuotationFinder {
         return ranges
     }
 
-    private static func hasReportingVerb(_ text: String) -> Bool {
-        reportingVerbs.contains { verb in
-            var searchRange = text.startIndex..<text.endIndex
-            while let found = text.range(of: verb, range: searchRange) {
-                let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
-                let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
-                if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
-                searchRange = found.upperBound..<text.endIndex
-            }
-            return false
-        }
+    private static let reportingVerb = try! Regex(PhraseTrie(phrases: reportingVerbs).pattern)
+
+    private static func hasReportingVerb(_ text: String, matcher: Matcher) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buffer in (try? matcher.firstMatch(of: reportingVerb, in: buffer, from: 0)) != nil }
     }
 }

@@ -5,22 +5,49 @@ import PCRE2Kit
 public struct Auditor: Sendable {
     public let ruleset: Ruleset
     public let limits: Matcher.Limits
+    /// The shared pass for phrase rules; nil runs every rule's own pattern (for comparison).
+    let phraseIndex: PhraseIndex?
 
-    public init(ruleset: Ruleset, limits: Matcher.Limits = Matcher.Limits()) {
+    public init(ruleset: Ruleset, limits: Matcher.Limits = Matcher.Limits(), sharedPhrasePass: Bool = true) {
         self.ruleset = ruleset
         self.limits = limits
+        self.phraseIndex = sharedPhrasePass ? PhraseIndex(rules: ruleset.rules) : nil
     }
 
     public func audit(_ document: Document) -> DocumentReport {
-        let scanner = SpanScanner(document: document, matcher: Matcher(limits: limits))
+        let (matched, diagnostics) = matchSpans(document)
+        return audit(document, matched: matched, diagnostics: diagnostics)
+    }
+
+    /// Every span rule's raw matches in `document`, before exceptions of context are weighed; and
+    /// the diagnostics of any rule that stopped early.
+    public func matchSpans(_ document: Document) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+        let matcher = Matcher(limits: limits)
+        let scanner = SpanScanner(document: document, matcher: matcher)
         var matched: [Finding] = []
         var diagnostics = document.diagnostics
-        for rule in ruleset.rules {
+        var shared: PhraseIndex.Found?
+        do throws(MatchError) {
+            shared = try phraseIndex?.candidates(in: document.text, matcher: matcher)
+        } catch {
+            diagnostics.append(Diagnostic(severity: .error, message: "\(document.path): shared phrase pass stopped: \(error.message)"))
+        }
+        let phrased = Set(phraseIndex?.chunks.flatMap(\.rules) ?? [])
+        let anchored = Set(phraseIndex?.anchorChunks.flatMap(\.rules) ?? [])
+        for (index, rule) in ruleset.rules.enumerated() {
             guard case .span(let span) = rule.kind else { continue }
-            let (found, diagnostic) = scanner.scan(rule, span)
+            let candidates = shared != nil && phrased.contains(index) ? shared?.matches[index] ?? [] : nil
+            let anchors = shared != nil && anchored.contains(index) ? shared?.anchors[index] ?? [] : nil
+            let (found, diagnostic) = scanner.scan(rule, span, candidates: candidates, anchors: anchors)
             matched += found
             if let diagnostic { diagnostics.append(diagnostic) }
         }
+        return (matched, diagnostics)
+    }
+
+    /// The rest of the audit once spans are matched: context, suppression, checks and the score.
+    public func audit(_ document: Document, matched: [Finding], diagnostics: [Diagnostic]? = nil) -> DocumentReport {
+        var diagnostics = diagnostics ?? document.diagnostics
         let prose = matched.filter { !Self.isQuotedSpeech($0, in: document) && !Self.isInsideAddress($0, in: document) }
         var suppressor = Suppressor(document: document)
         let (spans, suppressedSpans) = suppressor.apply(Self.removingOverlaps(prose))

@@ -5,34 +5,82 @@ struct SpanScanner {
     let document: Document
     let matcher: Matcher
 
-    /// Findings of `rule`, or the diagnostic that explains why its scan stopped early.
-    func scan(_ rule: Rule, _ span: SpanMatcher) -> ([Finding], Diagnostic?) {
+    /// Findings of `rule`, or the diagnostic that explains why its scan stopped early. With
+    /// `candidates` (from a shared pass over the text), the rule's own pattern is not run.
+    func scan(
+        _ rule: Rule, _ span: SpanMatcher, candidates: [Range<Int>]? = nil, anchors: [Int]? = nil
+    ) -> ([Finding], Diagnostic?) {
         var findings: [Finding] = []
         var failure: MatchError?
         document.text.withUnsafeBufferPointer { text in
+            func consider(_ range: Range<Int>) -> Bool {
+                do throws(MatchError) {
+                    if try !isExcepted(range, span, text) {
+                        findings.append(Finding(rule: rule, scope: .span, textRange: range, in: document))
+                    }
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let candidates {
+                for range in candidates where !consider(range) { break }
+                return
+            }
+            if let anchors {
+                do throws(MatchError) {
+                    for range in try anchoredMatches(span, anchors, text) where !consider(range) { break }
+                } catch {
+                    failure = error
+                }
+                return
+            }
             do throws(MatchError) {
                 try matcher.forEachMatch(of: span.regex, in: text) { match in
                     guard let range = match.groups[span.group], !range.isEmpty else { return true }
-                    do throws(MatchError) {
-                        if try !isExcepted(range, span, text) {
-                            findings.append(Finding(rule: rule, scope: .span, textRange: range, in: document))
-                        }
-                        return true
-                    } catch {
-                        failure = error
-                        return false
-                    }
+                    return consider(range)
                 }
             } catch {
                 failure = error
             }
         }
         guard let failure else { return (findings, nil) }
-        let diagnostic = Diagnostic(
+        return (findings, Self.stopped(rule, document, failure))
+    }
+
+    /// The matches of a pattern whose every match starts at one of its anchor words, or in the white
+    /// space and line start just before one: each search is bounded to start no later than the anchor,
+    /// and the sequence is the same as iterating over the whole text.
+    private func anchoredMatches(
+        _ span: SpanMatcher, _ anchors: [Int], _ text: UnsafeBufferPointer<UInt8>
+    ) throws(MatchError) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var lastEnd = 0
+        for anchor in anchors where anchor >= lastEnd {
+            let earliest = max(lastEnd, Self.lineStart(before: anchor, in: text))
+            guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, startingNoLaterThan: anchor),
+                let range = match.groups[span.group]
+            else { continue }
+            if !range.isEmpty { ranges.append(range) }
+            lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
+        }
+        return ranges
+    }
+
+    /// The start of the line holding the first non-space character before `offset`.
+    static func lineStart(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = offset
+        while index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(text[index - 1]) { index -= 1 }
+        while index > 0, text[index - 1] != 0x0A, text[index - 1] != 0x0D { index -= 1 }
+        return index
+    }
+
+    static func stopped(_ rule: Rule, _ document: Document, _ failure: MatchError) -> Diagnostic {
+        Diagnostic(
             severity: .error,
             message: "\(document.path): rule \(rule.id) stopped: \(failure.message); its findings here are incomplete",
             ruleId: rule.id)
-        return (findings, diagnostic)
     }
 
     /// Whether an `unless` pattern overlaps the candidate, or an `unlessSentence` pattern matches its sentence.

@@ -72,6 +72,9 @@ public struct SpanMatcher: Sendable {
     public let unless: [Regex]
     /// A candidate is dropped when any of these matches anywhere in its sentence.
     public let unlessSentence: [Regex]
+    /// The phrase list the pattern was compiled from, if the rule gave one.
+    public var phrases: [String]? = nil
+    public var caseSensitive = false
 }
 
 /// Examples that must be flagged (with the flagged span between « and ») and that must pass.

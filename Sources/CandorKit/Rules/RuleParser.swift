@@ -130,7 +130,10 @@ struct RuleParser {
                     at: fields.node("group"), "'group' is \(group) but the pattern has \(regex.captureCount) groups"))
             return nil
         }
-        return SpanMatcher(regex: regex, group: group, unless: unless, unlessSentence: unlessSentence)
+        var matcher = SpanMatcher(regex: regex, group: group, unless: unless, unlessSentence: unlessSentence)
+        matcher.caseSensitive = caseSensitive
+        if !fields.has("pattern") { matcher.phrases = fields.strings("phrases")?.map(\.0) }
+        return matcher
     }
 
     private func compileList(_ key: String, _ caseSensitive: Bool, _ fields: inout YAMLFields) -> [Regex] {

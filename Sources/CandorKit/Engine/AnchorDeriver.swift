@@ -1,0 +1,122 @@
+/// Finds the literal words a pattern's every match must begin with, so that a shared pass over the
+/// text can tell where a pattern rule could possibly match before its own pattern runs.
+///
+/// Only plain shapes are understood: after zero-width items (`\b`, `^`, inline options,
+/// lookbehinds, `[ \t]*`), each top-level alternative must start with a literal word or with a group
+/// whose alternatives all do. Anything else yields nil and the rule simply scans the whole text.
+enum AnchorDeriver {
+    /// Words so common that anchoring on them would find candidates everywhere.
+    static let tooCommon: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "the", "an", "of", "to", "in", "it", "this", "that", "we",
+        "you", "they", "he", "she", "and", "or", "for", "on", "with", "as", "at", "by", "has", "have", "had", "not",
+        "its", "their", "his", "her", "our", "from", "but", "so", "if", "do", "does", "did", "will", "would", "can",
+    ]
+
+    static func anchors(for pattern: String) -> [String]? {
+        var all: [String] = []
+        for branch in split(Substring(pattern), on: "|") {
+            // Anchors are searched at word starts, so the branch must itself begin at one.
+            let stripped = stripZeroWidth(branch)
+            guard branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!"),
+                let found = branchAnchors(stripped)
+            else { return nil }
+            all += found
+        }
+        guard !all.isEmpty, all.allSatisfy({ !tooCommon.contains($0) }) else { return nil }
+        return Array(Set(all)).sorted()
+    }
+
+    /// Splits at `separator` outside parentheses and character classes.
+    static func split(_ text: Substring, on separator: Character) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0
+        var inClass = false
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\\" {
+                index = text.index(after: index)
+                if index < text.endIndex { index = text.index(after: index) }
+                continue
+            }
+            if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+            } else if character == separator && depth == 0 {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
+    }
+
+    /// Drops leading items that match no characters, and `[ \t]*`-style optional space.
+    static func stripZeroWidth(_ branch: Substring) -> Substring {
+        var rest = branch
+        while true {
+            if rest.hasPrefix("\\b") || rest.hasPrefix("\\s*") {
+                rest = rest.dropFirst(rest.hasPrefix("\\b") ? 2 : 3)
+            } else if rest.hasPrefix("^") {
+                rest = rest.dropFirst()
+            } else if rest.hasPrefix("[ \\t]*") {
+                rest = rest.dropFirst(6)
+            } else if rest.hasPrefix("(?<!") || rest.hasPrefix("(?<=") || rest.hasPrefix("(?m)") || rest.hasPrefix("(?i)")
+                || rest.hasPrefix("(?-i)")
+            {
+                guard let end = closingParenthesis(rest) else { return rest }
+                rest = rest[rest.index(after: end)...]
+            } else {
+                return rest
+            }
+        }
+    }
+
+    private static func closingParenthesis(_ text: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\\" {
+                index = text.index(index, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex
+                continue
+            }
+            if character == "(" { depth += 1 }
+            if character == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    private static func branchAnchors(_ branch: Substring) -> [String]? {
+        if branch.hasPrefix("(?:") || branch.hasPrefix("(?i:") {
+            guard let end = closingParenthesis(branch) else { return nil }
+            let after = branch[branch.index(after: end)...]
+            // An optional or repeated group may match nothing; its words are then not required.
+            if let next = after.first, "?*".contains(next) || after.hasPrefix("{0") { return nil }
+            let inner = branch[branch.index(branch.startIndex, offsetBy: branch.hasPrefix("(?:") ? 3 : 4)..<end]
+            var words: [String] = []
+            for alternative in split(inner, on: "|") {
+                guard let found = branchAnchors(stripZeroWidth(alternative)) else { return nil }
+                words += found
+            }
+            return words
+        }
+        let word = branch.prefix { $0.isLetter || $0 == "'" }
+        guard word.count >= 2 else { return nil }
+        // A quantifier on the last letter makes it optional: keep only what is certain.
+        let next = branch.dropFirst(word.count).first
+        let certain = next.map { "?*{".contains($0) } == true ? word.dropLast() : word
+        return certain.count >= 2 ? [certain.lowercased()] : nil
+    }
+}

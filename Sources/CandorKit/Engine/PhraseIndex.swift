@@ -1,0 +1,148 @@
+import Foundation
+import PCRE2Kit
+
+/// Every trusted span rule merged into a few shared patterns, so that one pass over the text finds
+/// the candidates of all of them: phrase rules as one prefix-factored trie, pattern rules as one
+/// alternation.
+///
+/// Each alternative ends in a callout naming its rule followed by `(*FAIL)`: PCRE2 reports the match
+/// and backtracks to try everything else, so one call enumerates every rule's matches at every start
+/// position. They are then reduced exactly as the rule's own pattern would have matched: at each
+/// start the first match its pattern prefers, never overlapping an earlier match of the same rule.
+struct PhraseIndex: Sendable {
+    /// One pattern per chunk of at most 255 rules (PCRE2's numbered callouts), with the rule indexes.
+    let chunks: [(regex: Regex, rules: [Int])]
+    /// The leading words of pattern rules (see `AnchorDeriver`), one trie per chunk of 255 rules.
+    let anchorChunks: [(regex: Regex, rules: [Int])]
+
+    /// Every rule the shared pass answers for, phrase or anchored pattern.
+    var coveredRules: Set<Int> { Set(chunks.flatMap(\.rules) + anchorChunks.flatMap(\.rules)) }
+
+    /// Pattern rules that cannot share a pass: other capture groups reported, back-references or
+    /// backtracking verbs that would change meaning inside a larger pattern.
+    static func canShare(_ pattern: String) -> Bool {
+        let risky = [#"\\[1-9]"#, #"\\g"#, #"\\k"#, #"\(\?P="#, #"\(\*"#, #"\(\?C"#, #"\\G"#]
+        return !risky.contains { pattern.range(of: $0, options: .regularExpression) != nil }
+    }
+
+    private final class Node {
+        var children: [String: Node] = [:]
+        var callouts: [Int] = []
+    }
+
+    /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
+    init?(rules: [Rule], sharePatterns: Bool = false) {
+        let spans = rules.indices.compactMap { index -> (Int, SpanMatcher)? in
+            guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else { return nil }
+            return (index, span)
+        }
+        let eligible = spans.filter { $0.1.phrases != nil && !$0.1.caseSensitive }.map(\.0)
+        // Pattern rules stay on their own: merged into one alternation they were measured at half the
+        // speed, because PCRE2 can no longer skip ahead to each pattern's possible first characters.
+        let patterns = sharePatterns ? spans.filter { $0.1.phrases == nil && Self.canShare($0.1.regex.pattern) } : []
+        var anchored: [(Int, [String])] = []
+        for (index, span) in spans where span.phrases == nil {
+            if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) { anchored.append((index, anchors)) }
+        }
+        guard !eligible.isEmpty || !patterns.isEmpty || !anchored.isEmpty else { return nil }
+        var anchorChunks: [(Regex, [Int])] = []
+        for start in stride(from: 0, to: anchored.count, by: 255) {
+            let members = Array(anchored[start..<min(start + 255, anchored.count)])
+            let root = Node()
+            for (number, member) in members.enumerated() {
+                for anchor in member.1 { Self.insert(anchor.map { Self.literal($0) }, callout: number + 1, into: root) }
+            }
+            guard let regex = try? Regex("(?<![\\w])" + Self.emit(root, boundary: false)) else { return nil }
+            anchorChunks.append((regex, members.map(\.0)))
+        }
+        self.anchorChunks = anchorChunks
+        var chunks: [(Regex, [Int])] = []
+        for start in stride(from: 0, to: patterns.count, by: 255) {
+            let members = Array(patterns[start..<min(start + 255, patterns.count)])
+            let body = members.enumerated().map { number, member in
+                let source = member.1.caseSensitive ? "(?-i:\(member.1.regex.pattern))" : "(?:\(member.1.regex.pattern))"
+                return source + "(?C\(number + 1))(*FAIL)"
+            }.joined(separator: "|")
+            guard let regex = try? Regex("(?:" + body + ")") else { return nil }
+            chunks.append((regex, members.map(\.0)))
+        }
+        for start in stride(from: 0, to: eligible.count, by: 255) {
+            let members = Array(eligible[start..<min(start + 255, eligible.count)])
+            let root = Node()
+            for (number, ruleIndex) in members.enumerated() {
+                guard case .span(let span) = rules[ruleIndex].kind else { continue }
+                for phrase in span.phrases ?? [] { Self.insert(PhraseTrie.units(of: phrase), callout: number + 1, into: root) }
+            }
+            guard let regex = try? Regex("(?<![\\w])" + Self.emit(root)) else { return nil }
+            chunks.append((regex, members))
+        }
+        self.chunks = chunks
+    }
+
+    private static func insert(_ units: [String], callout: Int, into root: Node) {
+        var node = root
+        for unit in units {
+            if let child = node.children[unit] {
+                node = child
+            } else {
+                let child = Node()
+                node.children[unit] = child
+                node = child
+            }
+        }
+        if !node.callouts.contains(callout) { node.callouts.append(callout) }
+    }
+
+    private static func literal(_ character: Character) -> String {
+        "\\^$.|?*+()[]{}/#".contains(character) ? "\\" + String(character) : String(character)
+    }
+
+    private static func emit(_ node: Node, boundary: Bool = true) -> String {
+        var branches = node.children.keys.sorted().map { $0 + emit(node.children[$0]!, boundary: boundary) }
+        if !node.callouts.isEmpty {
+            branches.append((boundary ? "(?![\\w])" : "") + node.callouts.map { "(?C\($0))" }.joined() + "(*FAIL)")
+        }
+        return branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+    }
+
+    /// What the shared pass found: phrase matches per rule, reduced to what each rule's own pattern
+    /// would report, and the positions of each anchored rule's leading words.
+    struct Found {
+        var matches: [Int: [Range<Int>]] = [:]
+        var anchors: [Int: [Int]] = [:]
+    }
+
+    func candidates(in text: [UInt8], matcher: Matcher) throws(MatchError) -> Found {
+        var raw: [Int: [Range<Int>]] = [:]
+        var found = Found()
+        try text.withUnsafeBufferPointer { buffer throws(MatchError) in
+            for chunk in chunks {
+                try matcher.forEachCallout(of: chunk.regex, in: buffer) { number, range in
+                    raw[chunk.rules[number - 1], default: []].append(range)
+                }
+            }
+            for chunk in anchorChunks {
+                try matcher.forEachCallout(of: chunk.regex, in: buffer) { number, range in
+                    found.anchors[chunk.rules[number - 1], default: []].append(range.lowerBound)
+                }
+            }
+        }
+        found.matches = raw.mapValues(Self.asTheRuleWouldMatch)
+        found.anchors = found.anchors.mapValues { Array(Set($0)).sorted() }
+        return found
+    }
+
+    /// Callouts arrive in the order PCRE2 explores, so the first at a start is the one the rule's own
+    /// pattern would report there; later starts inside a kept match are skipped, as iteration would.
+    static func asTheRuleWouldMatch(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var firstAtStart: [Int: Range<Int>] = [:]
+        for range in ranges where !range.isEmpty && firstAtStart[range.lowerBound] == nil {
+            firstAtStart[range.lowerBound] = range
+        }
+        var kept: [Range<Int>] = []
+        for start in firstAtStart.keys.sorted() where kept.last.map({ start >= $0.upperBound }) ?? true {
+            kept.append(firstAtStart[start]!)
+        }
+        return kept
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CandorKit
+import Foundation
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput on a corpus (build with -c release): stages, cores, scaling, peers.")
+
+    @Option(help: "The corpus folder.")
+    var corpus = "../shared/corpus/bbc"
+
+    @Option(help: "Runs per measurement; medians are reported.")
+    var runs = 5
+
+    @Flag(help: "Also time proselint 0.16.0 on the same files (installed with pip when missing).")
+    var vsProselint = false
+
+    @Flag(help: "Also time one JIT pass of a single trie regex of every phrase, the matching floor.")
+    var reference = false
+
+    @Flag(help: "Also audit one large file made from the corpus (50 MB) and check scaling.")
+    var large = false
+
+    @Flag(help: "Also list the rules whose own patterns take longest over the corpus.")
+    var perRule = false
+
+    func run() throws {
+        guard let builtin = BuiltinRulesets.directory() else { throw ExitCode(ExitStatus.inputError.rawValue) }
+        let ruleset = RulesetLoader.load([.init(directory: builtin, trusted: true)]).ruleset
+        let auditor = Auditor(ruleset: ruleset)
+        let files = InputCollector.collect([corpus]).inputs.compactMap(\.path)
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let megabytes = Double(bytes) / 1_000_000
+        print("corpus: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(ruleset.rules.count) rules, \(runs) runs each")
+        let stages = (0..<runs).map { _ in StageTimes.measure(files: files, auditor: auditor) }
+        print("stages (one core, medians):")
+        for (name, pick) in [("read", \StageTimes.read), ("extract", \.extract), ("match", \.match), ("score", \.score), ("render", \.render)] as [(String, KeyPath<StageTimes, Duration>)] {
+            let seconds = BenchMath.median(stages.map { $0[keyPath: pick].seconds })
+            print("  \(name.padding(8)) \(String(format: "%8.3f s", seconds))  \(String(format: "%8.1f MB/s", megabytes / seconds))")
+        }
+        let one = BenchMath.median((0..<runs).map { _ in BenchRun.endToEnd(files: files, auditor: auditor, parallel: false) })
+        let all = BenchMath.median((0..<runs).map { _ in BenchRun.endToEnd(files: files, auditor: auditor, parallel: true) })
+        print(String(format: "end to end, 1 core:  %.3f s  %.1f MB/s  %.0f docs/s", one, megabytes / one, Double(files.count) / one))
+        print(String(format: "end to end, %d cores: %.3f s  %.1f MB/s  %.0f docs/s  (%.2fx)", ProcessInfo.processInfo.activeProcessorCount, all, megabytes / all, Double(files.count) / all, one / all))
+        if perRule { BenchRun.perRule(files: files, ruleset: ruleset) }
+        if reference { try BenchPeers.reference(files: files, ruleset: ruleset, megabytes: megabytes, candor: all, runs: runs) }
+        if vsProselint { try BenchPeers.proselint(files: files, candor: all) }
+        if large { try BenchRun.largeFile(files: files, auditor: auditor, ruleset: ruleset, runs: runs) }
+        print(String(format: "peak memory: %.1f MB", BenchMath.peakMemoryMB()))
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

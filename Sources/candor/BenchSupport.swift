@@ -1,0 +1,82 @@
+import CandorKit
+import Foundation
+
+enum BenchMath {
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// The process's peak resident memory so far.
+    static func peakMemoryMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
+
+enum BenchRun {
+    /// Read, audit and render JSON for every file, as `candor audit --format json` does; seconds.
+    static func endToEnd(files: [String], auditor: Auditor, parallel: Bool) -> Double {
+        let clock = ContinuousClock()
+        return clock.measure {
+            let inputs = files.map { InputCollector.Input.file($0) }
+            var reports = [DocumentReport?](repeating: nil, count: inputs.count)
+            if parallel {
+                let slots = BenchSlots(count: inputs.count)
+                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                    if case .success(let document) = InputReader.read(inputs[index]) { slots.set(index, auditor.audit(document)) }
+                }
+                reports = slots.values
+            } else {
+                for (index, input) in inputs.enumerated() {
+                    if case .success(let document) = InputReader.read(input) { reports[index] = auditor.audit(document) }
+                }
+            }
+            _ = JSONReporter().render(AuditReport(documents: reports.compactMap { $0 }, errors: 0))
+        }.seconds
+    }
+
+    /// Seconds each span rule's own pattern takes over the corpus, slowest first.
+    static func perRule(files: [String], ruleset: Ruleset) {
+        let documents = files.map { Document(path: $0, bytes: [UInt8](FileManager.default.contents(atPath: $0) ?? Data())) }
+        let clock = ContinuousClock()
+        var times: [(String, Double)] = []
+        for rule in ruleset.rules where !rule.isDocumentLevel && !rule.isMetadata {
+            let alone = Auditor(ruleset: Ruleset(rules: [rule]), sharedPhrasePass: false)
+            times.append((rule.id, clock.measure { for document in documents { _ = alone.matchSpans(document) } }.seconds))
+        }
+        print("slowest rules (own pattern, whole corpus):")
+        for (id, seconds) in times.sorted(by: { $0.1 > $1.1 }).prefix(15) { print(String(format: "  %-42@ %.3f s", id, seconds)) }
+        print(String(format: "  all %d span rules: %.3f s", times.count, times.reduce(0) { $0 + $1.1 }))
+    }
+
+    /// One ~50 MB file made of the corpus repeated, audited as a single document, and the time
+    /// ratio against half of it.
+    static func largeFile(files: [String], auditor: Auditor, ruleset: Ruleset, runs: Int) throws {
+        var corpus = Data()
+        for file in files { corpus.append(FileManager.default.contents(atPath: file) ?? Data()); corpus.append(0x0A) }
+        var big = Data()
+        while big.count < 50_000_000 { big.append(corpus) }
+        let half = big.prefix(big.count / 2)
+        let clock = ContinuousClock()
+        func time(_ data: Data) -> Double {
+            BenchMath.median((0..<max(1, runs / 2)).map { _ in
+                clock.measure { _ = auditor.audit(Document(path: "large.txt", bytes: [UInt8](data))) }.seconds
+            })
+        }
+        let whole = time(big)
+        let part = time(Data(half))
+        print(String(format: "large file: %.1f MB in %.2f s (%.1f MB/s); half of it %.2f s; ratio %.2f (2.00 is linear)",
+            Double(big.count) / 1e6, whole, Double(big.count) / 1e6 / whole, part, whole / part))
+    }
+}
+
+final class BenchSlots: @unchecked Sendable {
+    private var storage: [DocumentReport?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: DocumentReport) { lock.withLock { storage[index] = value } }
+    var values: [DocumentReport?] { lock.withLock { storage } }
+}

@@ -1,0 +1,33 @@
+@testable import CandorKit
+import Testing
+
+@Suite struct AnchorTests {
+    @Test func plainShapesGiveTheirLeadingWords() {
+        #expect(AnchorDeriver.anchors(for: #"\b(?:may|might|could)\s+become"#) == ["could", "may", "might"])
+        #expect(AnchorDeriver.anchors(for: #"\banalysts\s+(?:are|were)"#) == ["analysts"])
+        #expect(AnchorDeriver.anchors(for: #"\bgain(?:ed|s)?\s+x|\bpick(?:ed)?\s+up"#) == ["gain", "pick"])
+        #expect(AnchorDeriver.anchors(for: #"(?m)^[ \t]*disclaimers?"#) == ["disclaimer"])
+        #expect(AnchorDeriver.anchors(for: #"(?<!the\s)\bmost\s+\w+"#) == ["most"])
+    }
+
+    @Test func anythingElseIsNotAnchored() {
+        #expect(AnchorDeriver.anchors(for: #"\b[A-Z]\w+\s+said"#) == nil)
+        #expect(AnchorDeriver.anchors(for: #"(?:very\s+)?good"#) == nil)
+        #expect(AnchorDeriver.anchors(for: #"\bmay\b|\d+%"#) == nil)
+        #expect(AnchorDeriver.anchors(for: #"\ba\s+b"#) == nil)
+        #expect(AnchorDeriver.anchors(for: #"\b(?:is|are)\s+said"#) == nil, "too common to help")
+        #expect(AnchorDeriver.anchors(for: #"(?:may|might)\s+be"#) == nil, "no word boundary before the anchor")
+    }
+
+    @Test func listAnchorsOfCoreRules() {
+        var anchored = 0
+        var total = 0
+        for rule in TestSupport.core.ruleset.rules {
+            guard case .span(let span) = rule.kind, span.phrases == nil else { continue }
+            total += 1
+            if AnchorDeriver.anchors(for: span.regex.pattern) != nil { anchored += 1 }
+        }
+        print("anchored pattern rules: \(anchored) of \(total)")
+        #expect(anchored > 0)
+    }
+}
