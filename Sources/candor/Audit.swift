@@ -12,7 +12,13 @@ struct Audit: ParsableCommand {
             """)
 
     @Argument(help: "Files or directories to audit; - reads standard input.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(
+        help:
+            "Stream mode: read {\"id\", \"text\", \"format\"?} JSON lines from FILE (- for stdin), write one result line each."
+    )
+    var jsonl: String?
 
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat?
@@ -56,6 +62,10 @@ struct Audit: ParsableCommand {
     var stdinFilename: String?
 
     func validate() throws {
+        if paths.isEmpty && jsonl == nil { throw ValidationError("give at least one PATH, or --jsonl FILE") }
+        if !paths.isEmpty && jsonl != nil {
+            throw ValidationError("--jsonl reads its documents from the stream, not from PATH")
+        }
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under takes a score from 0 to 100, not \(failUnder)")
         }
@@ -63,6 +73,7 @@ struct Audit: ParsableCommand {
     }
 
     func run() throws {
+        if let jsonl { return try stream(jsonl) }
         var options = BatchAuditor.Options()
         options.builtinRulesets = BuiltinRulesets.directory()
         options.extraRulesets = rulesets.directories
@@ -135,6 +146,26 @@ struct Audit: ParsableCommand {
             ok = ReportWriter.write(target.format.reporter(fileContext).render(report), to: target.path) && ok
         }
         return (ok, outcome)
+    }
+
+    /// `--jsonl`: one result line per input line, in order, with flat memory.
+    private func stream(_ source: String) throws {
+        var options = BatchAuditor.Options()
+        options.builtinRulesets = BuiltinRulesets.directory()
+        options.extraRulesets = rulesets.directories
+        options.configPath = config
+        let batch = BatchAuditor(options: options)
+        let ruleset = batch.rulesInForce()
+        for error in batch.errors { Console.error(error) }
+        guard let input = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {
+            Console.error("\(source): cannot read")
+            throw ExitCode(ExitStatus.inputError.rawValue)
+        }
+        let errors = JSONLStream(auditor: Auditor(ruleset: ruleset)).run(input: input) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        if errors > 0 { Console.error("\(errors) line(s) could not be audited; see their error objects") }
+        if errors > 0 || !batch.errors.isEmpty { throw ExitCode(ExitStatus.inputError.rawValue) }
     }
 
     static func filtered(_ documents: [DocumentReport], minimum: Severity?) -> [DocumentReport] {

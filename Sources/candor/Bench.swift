@@ -24,27 +24,51 @@ struct Bench: ParsableCommand {
     @Flag(help: "Also list the rules whose own patterns take longest over the corpus.")
     var perRule = false
 
+    @Option(help: "Also stream N megabytes of JSON lines through --jsonl and report memory as it goes.")
+    var jsonlMegabytes = 0
+
     func run() throws {
         guard let builtin = BuiltinRulesets.directory() else { throw ExitCode(ExitStatus.inputError.rawValue) }
         let ruleset = RulesetLoader.load([.init(directory: builtin, trusted: true)]).ruleset
         let auditor = Auditor(ruleset: ruleset)
         let files = InputCollector.collect([corpus]).inputs.compactMap(\.path)
-        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let bytes = files.reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        }
         let megabytes = Double(bytes) / 1_000_000
-        print("corpus: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(ruleset.rules.count) rules, \(runs) runs each")
+        print(
+            "corpus: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(ruleset.rules.count) rules, \(runs) runs each"
+        )
         let stages = (0..<runs).map { _ in StageTimes.measure(files: files, auditor: auditor) }
         print("stages (one core, medians):")
-        for (name, pick) in [("read", \StageTimes.read), ("extract", \.extract), ("match", \.match), ("score", \.score), ("render", \.render)] as [(String, KeyPath<StageTimes, Duration>)] {
+        for (name, pick) in [
+            ("read", \StageTimes.read), ("extract", \.extract), ("match", \.match), ("score", \.score),
+            ("render", \.render),
+        ] as [(String, KeyPath<StageTimes, Duration>)] {
             let seconds = BenchMath.median(stages.map { $0[keyPath: pick].seconds })
-            print("  \(name.padding(8)) \(String(format: "%8.3f s", seconds))  \(String(format: "%8.1f MB/s", megabytes / seconds))")
+            print(
+                "  \(name.padding(8)) \(String(format: "%8.3f s", seconds))  \(String(format: "%8.1f MB/s", megabytes / seconds))"
+            )
         }
-        let one = BenchMath.median((0..<runs).map { _ in BenchRun.endToEnd(files: files, auditor: auditor, parallel: false) })
-        let all = BenchMath.median((0..<runs).map { _ in BenchRun.endToEnd(files: files, auditor: auditor, parallel: true) })
-        print(String(format: "end to end, 1 core:  %.3f s  %.1f MB/s  %.0f docs/s", one, megabytes / one, Double(files.count) / one))
-        print(String(format: "end to end, %d cores: %.3f s  %.1f MB/s  %.0f docs/s  (%.2fx)", ProcessInfo.processInfo.activeProcessorCount, all, megabytes / all, Double(files.count) / all, one / all))
+        let one = BenchMath.median(
+            (0..<runs).map { _ in BenchRun.endToEnd(files: files, auditor: auditor, parallel: false) })
+        let all = BenchMath.median(
+            (0..<runs).map { _ in BenchRun.endToEnd(files: files, auditor: auditor, parallel: true) })
+        print(
+            String(
+                format: "end to end, 1 core:  %.3f s  %.1f MB/s  %.0f docs/s", one, megabytes / one,
+                Double(files.count) / one))
+        print(
+            String(
+                format: "end to end, %d cores: %.3f s  %.1f MB/s  %.0f docs/s  (%.2fx)",
+                ProcessInfo.processInfo.activeProcessorCount, all, megabytes / all, Double(files.count) / all, one / all
+            ))
         if perRule { BenchRun.perRule(files: files, ruleset: ruleset) }
-        if reference { try BenchPeers.reference(files: files, ruleset: ruleset, megabytes: megabytes, candor: all, runs: runs) }
+        if reference {
+            try BenchPeers.reference(files: files, ruleset: ruleset, megabytes: megabytes, candor: all, runs: runs)
+        }
         if vsProselint { try BenchPeers.proselint(files: files, candor: all) }
+        if jsonlMegabytes > 0 { try BenchRun.jsonlMemory(files: files, auditor: auditor, megabytes: jsonlMegabytes) }
         if large { try BenchRun.largeFile(files: files, auditor: auditor, ruleset: ruleset, runs: runs) }
         print(String(format: "peak memory: %.1f MB", BenchMath.peakMemoryMB()))
     }

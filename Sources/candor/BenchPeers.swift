@@ -11,19 +11,26 @@ enum BenchPeers {
         }
         let regex = try Regex(PhraseTrie(phrases: phrases).pattern)
         var text: [UInt8] = []
-        for file in files { text += [UInt8](FileManager.default.contents(atPath: file) ?? Data()); text.append(0x0A) }
+        for file in files {
+            text += [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+            text.append(0x0A)
+        }
         let decoded = Array(String(decoding: text, as: UTF8.self).utf8)
         let matcher = Matcher()
         let clock = ContinuousClock()
-        let seconds = BenchMath.median((0..<runs).map { _ in
-            clock.measure {
-                decoded.withUnsafeBufferPointer { buffer in
-                    try? matcher.forEachMatch(of: regex, in: buffer) { _ in true }
-                }
-            }.seconds
-        })
-        print(String(format: "reference: one trie regex of %d phrases, one JIT pass: %.3f s, %.1f MB/s; Candor end to end is %.1fx its time",
-            phrases.count, seconds, megabytes / seconds, candor / seconds))
+        let seconds = BenchMath.median(
+            (0..<runs).map { _ in
+                clock.measure {
+                    decoded.withUnsafeBufferPointer { buffer in
+                        try? matcher.forEachMatch(of: regex, in: buffer) { _ in true }
+                    }
+                }.seconds
+            })
+        print(
+            String(
+                format:
+                    "reference: one trie regex of %d phrases, one JIT pass: %.3f s, %.1f MB/s; Candor end to end is %.1fx its time",
+                phrases.count, seconds, megabytes / seconds, candor / seconds))
     }
 
     /// proselint 0.16.0 on the same files, installed with pip when missing.
@@ -36,7 +43,10 @@ enum BenchPeers {
         try files.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
         let clock = ContinuousClock()
         let seconds = clock.measure { _ = shell("xargs -a '\(list.path)' -d '\\n' proselint > /dev/null 2>&1") }.seconds
-        print(String(format: "proselint 0.16.0: %.2f s for %d files; Candor is %.0fx faster", seconds, files.count, seconds / candor))
+        print(
+            String(
+                format: "proselint 0.16.0: %.2f s for %d files; Candor is %.0fx faster", seconds, files.count,
+                seconds / candor))
     }
 
     @discardableResult

@@ -5,7 +5,8 @@ enum BenchMath {
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     /// The process's peak resident memory so far.
@@ -26,12 +27,16 @@ enum BenchRun {
             if parallel {
                 let slots = BenchSlots(count: inputs.count)
                 DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                    if case .success(let document) = InputReader.read(inputs[index]) { slots.set(index, auditor.audit(document)) }
+                    if case .success(let document) = InputReader.read(inputs[index]) {
+                        slots.set(index, auditor.audit(document))
+                    }
                 }
                 reports = slots.values
             } else {
                 for (index, input) in inputs.enumerated() {
-                    if case .success(let document) = InputReader.read(input) { reports[index] = auditor.audit(document) }
+                    if case .success(let document) = InputReader.read(input) {
+                        reports[index] = auditor.audit(document)
+                    }
                 }
             }
             _ = JSONReporter().render(AuditReport(documents: reports.compactMap { $0 }, errors: 0))
@@ -40,36 +45,86 @@ enum BenchRun {
 
     /// Seconds each span rule's own pattern takes over the corpus, slowest first.
     static func perRule(files: [String], ruleset: Ruleset) {
-        let documents = files.map { Document(path: $0, bytes: [UInt8](FileManager.default.contents(atPath: $0) ?? Data())) }
+        let documents = files.map {
+            Document(path: $0, bytes: [UInt8](FileManager.default.contents(atPath: $0) ?? Data()))
+        }
         let clock = ContinuousClock()
         var times: [(String, Double)] = []
         for rule in ruleset.rules where !rule.isDocumentLevel && !rule.isMetadata {
             let alone = Auditor(ruleset: Ruleset(rules: [rule]), sharedPhrasePass: false)
-            times.append((rule.id, clock.measure { for document in documents { _ = alone.matchSpans(document) } }.seconds))
+            times.append(
+                (rule.id, clock.measure { for document in documents { _ = alone.matchSpans(document) } }.seconds))
         }
         print("slowest rules (own pattern, whole corpus):")
-        for (id, seconds) in times.sorted(by: { $0.1 > $1.1 }).prefix(15) { print(String(format: "  %-42@ %.3f s", id, seconds)) }
+        for (id, seconds) in times.sorted(by: { $0.1 > $1.1 }).prefix(15) {
+            print(String(format: "  %-42@ %.3f s", id, seconds))
+        }
         print(String(format: "  all %d span rules: %.3f s", times.count, times.reduce(0) { $0 + $1.1 }))
+    }
+
+    /// Streams a generated JSON-lines file through `JSONLStream`, sampling peak memory as it goes.
+    static func jsonlMemory(files: [String], auditor: Auditor, megabytes: Int) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench.jsonl")
+        FileManager.default.createFile(atPath: path.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: path)
+        var written = 0
+        var id = 0
+        let lines = files.compactMap { file -> Data? in
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+                let data = try? JSONSerialization.data(withJSONObject: ["id": 0, "text": text])
+            else { return nil }
+            return data
+        }
+        while written < megabytes * 1_000_000 {
+            for line in lines {
+                id += 1
+                handle.write(line)
+                handle.write(Data("\n".utf8))
+                written += line.count + 1
+            }
+        }
+        try handle.close()
+        let reader = try FileHandle(forReadingFrom: path)
+        var seen = 0
+        var samples: [String] = []
+        let clock = ContinuousClock()
+        let seconds = clock.measure {
+            _ = JSONLStream(auditor: auditor).run(input: reader) { _ in
+                seen += 1
+                if seen % max(1, id / 4) == 0 { samples.append(String(format: "%.0f", BenchMath.peakMemoryMB())) }
+            }
+        }.seconds
+        try? FileManager.default.removeItem(at: path)
+        print(
+            String(
+                format: "jsonl: %.0f MB, %d lines in %.1f s (%.1f MB/s); peak memory at each quarter: %@ MB",
+                Double(written) / 1e6, id, seconds, Double(written) / 1e6 / seconds, samples.joined(separator: ", ")))
     }
 
     /// One ~50 MB file made of the corpus repeated, audited as a single document, and the time
     /// ratio against half of it.
     static func largeFile(files: [String], auditor: Auditor, ruleset: Ruleset, runs: Int) throws {
         var corpus = Data()
-        for file in files { corpus.append(FileManager.default.contents(atPath: file) ?? Data()); corpus.append(0x0A) }
+        for file in files {
+            corpus.append(FileManager.default.contents(atPath: file) ?? Data())
+            corpus.append(0x0A)
+        }
         var big = Data()
         while big.count < 50_000_000 { big.append(corpus) }
         let half = big.prefix(big.count / 2)
         let clock = ContinuousClock()
         func time(_ data: Data) -> Double {
-            BenchMath.median((0..<max(1, runs / 2)).map { _ in
-                clock.measure { _ = auditor.audit(Document(path: "large.txt", bytes: [UInt8](data))) }.seconds
-            })
+            BenchMath.median(
+                (0..<max(1, runs / 2)).map { _ in
+                    clock.measure { _ = auditor.audit(Document(path: "large.txt", bytes: [UInt8](data))) }.seconds
+                })
         }
         let whole = time(big)
         let part = time(Data(half))
-        print(String(format: "large file: %.1f MB in %.2f s (%.1f MB/s); half of it %.2f s; ratio %.2f (2.00 is linear)",
-            Double(big.count) / 1e6, whole, Double(big.count) / 1e6 / whole, part, whole / part))
+        print(
+            String(
+                format: "large file: %.1f MB in %.2f s (%.1f MB/s); half of it %.2f s; ratio %.2f (2.00 is linear)",
+                Double(big.count) / 1e6, whole, Double(big.count) / 1e6 / whole, part, whole / part))
     }
 }
 

@@ -102,6 +102,40 @@ import Testing
                 == 2)
     }
 
+    @Test func jsonlStreamKeepsOrderAndSurvivesBadLines() throws {
+        let input =
+            [
+                #"{"id": 1, "text": "Experts say it may well work."}"#, "not json", "",
+                ##"{"id": "b", "text": "# Hi\n\nJane Doe said so.", "format": "markdown"}"##, #"{"text": "no id"}"#,
+            ].joined(separator: "\n") + "\n"
+        let outcome = try CLIRunner.run(["audit", "--jsonl", "-"], stdin: input)
+        #expect(outcome.status == 2)
+        let lines = outcome.stdout.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(lines.count == 4)
+        #expect(lines[0]?["id"] as? Int == 1)
+        #expect(
+            (lines[0]?["findings"] as? [[String: Any]])?.contains { $0["ruleId"] as? String == "unsourced.experts-say" }
+                == true)
+        #expect(lines[1]?["line"] as? Int == 2)
+        #expect((lines[1]?["error"] as? String)?.contains("invalid JSON") == true)
+        #expect(lines[2]?["id"] as? String == "b")
+        #expect(lines[2]?["format"] as? String == "markdown")
+        #expect((lines[3]?["error"] as? String)?.contains("missing key 'id'") == true)
+    }
+
+    @Test func jsonlOfManyDocumentsKeepsInputOrder() throws {
+        let input = (1...300).map { #"{"id": \#($0), "text": "Document \#($0). Experts say so."}"# }.joined(
+            separator: "\n")
+        let outcome = try CLIRunner.run(["audit", "--jsonl", "-"], stdin: input)
+        #expect(outcome.status == 0)
+        let ids = outcome.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int
+        }
+        #expect(ids == Array(1...300))
+    }
+
     @Test func outputFileReceivesTheReport() throws {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("candor-\(UUID().uuidString).md")
             .path

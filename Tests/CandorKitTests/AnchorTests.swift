@@ -1,5 +1,6 @@
-@testable import CandorKit
 import Testing
+
+@testable import CandorKit
 
 @Suite struct AnchorTests {
     @Test func plainShapesGiveTheirLeadingWords() {

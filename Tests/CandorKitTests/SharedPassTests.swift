@@ -11,7 +11,8 @@ import Testing
         var texts = [ScoringTests.sample]
         for category in ["business", "entertainment", "politics", "sport", "tech"] {
             for index in stride(from: 1, through: 380, by: 19) {
-                let file = folder.appendingPathComponent(category).appendingPathComponent(String(format: "%03d.txt", index))
+                let file = folder.appendingPathComponent(category).appendingPathComponent(
+                    String(format: "%03d.txt", index))
                 if let text = try? String(contentsOf: file, encoding: .utf8) { texts.append(text) }
             }
         }
@@ -35,7 +36,9 @@ import Testing
             for example in rule.examples.flag + rule.examples.pass {
                 let text = ExampleRunner.parseMarkers(example).0
                 let document = Document(path: "example", bytes: Array(text.utf8))
-                #expect(signature(TestSupport.auditor.audit(document)) == signature(Self.separate.audit(document)), "\(rule.id): \(example)")
+                #expect(
+                    signature(TestSupport.auditor.audit(document)) == signature(Self.separate.audit(document)),
+                    "\(rule.id): \(example)")
             }
         }
     }

@@ -12,7 +12,8 @@ enum WordCounter {
             var joinsWord = false
             if byte < 0x80 {
                 // ASCII, the common case, without decoding.
-                isWordCharacter = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                isWordCharacter =
+                    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                 joinsWord = inWord && (byte == 0x27 || byte == 0x2D)
                 index += 1
             } else {

@@ -17,7 +17,8 @@ enum AnchorDeriver {
         for branch in split(Substring(pattern), on: "|") {
             // Anchors are searched at word starts, so the branch must itself begin at one.
             let stripped = stripZeroWidth(branch)
-            guard branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!"),
+            guard
+                branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!"),
                 let found = branchAnchors(stripped)
             else { return nil }
             all += found
@@ -68,7 +69,8 @@ enum AnchorDeriver {
                 rest = rest.dropFirst()
             } else if rest.hasPrefix("[ \\t]*") {
                 rest = rest.dropFirst(6)
-            } else if rest.hasPrefix("(?<!") || rest.hasPrefix("(?<=") || rest.hasPrefix("(?m)") || rest.hasPrefix("(?i)")
+            } else if rest.hasPrefix("(?<!") || rest.hasPrefix("(?<=") || rest.hasPrefix("(?m)")
+                || rest.hasPrefix("(?i)")
                 || rest.hasPrefix("(?-i)")
             {
                 guard let end = closingParenthesis(rest) else { return rest }

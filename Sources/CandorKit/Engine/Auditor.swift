@@ -30,7 +30,8 @@ public struct Auditor: Sendable {
         do throws(MatchError) {
             shared = try phraseIndex?.candidates(in: document.text, matcher: matcher)
         } catch {
-            diagnostics.append(Diagnostic(severity: .error, message: "\(document.path): shared phrase pass stopped: \(error.message)"))
+            diagnostics.append(
+                Diagnostic(severity: .error, message: "\(document.path): shared phrase pass stopped: \(error.message)"))
         }
         let phrased = Set(phraseIndex?.chunks.flatMap(\.rules) ?? [])
         let anchored = Set(phraseIndex?.anchorChunks.flatMap(\.rules) ?? [])

@@ -33,7 +33,9 @@ struct PhraseIndex: Sendable {
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
     init?(rules: [Rule], sharePatterns: Bool = false) {
         let spans = rules.indices.compactMap { index -> (Int, SpanMatcher)? in
-            guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else { return nil }
+            guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else {
+                return nil
+            }
             return (index, span)
         }
         let eligible = spans.filter { $0.1.phrases != nil && !$0.1.caseSensitive }.map(\.0)
@@ -60,7 +62,8 @@ struct PhraseIndex: Sendable {
         for start in stride(from: 0, to: patterns.count, by: 255) {
             let members = Array(patterns[start..<min(start + 255, patterns.count)])
             let body = members.enumerated().map { number, member in
-                let source = member.1.caseSensitive ? "(?-i:\(member.1.regex.pattern))" : "(?:\(member.1.regex.pattern))"
+                let source =
+                    member.1.caseSensitive ? "(?-i:\(member.1.regex.pattern))" : "(?:\(member.1.regex.pattern))"
                 return source + "(?C\(number + 1))(*FAIL)"
             }.joined(separator: "|")
             guard let regex = try? Regex("(?:" + body + ")") else { return nil }
@@ -71,7 +74,9 @@ struct PhraseIndex: Sendable {
             let root = Node()
             for (number, ruleIndex) in members.enumerated() {
                 guard case .span(let span) = rules[ruleIndex].kind else { continue }
-                for phrase in span.phrases ?? [] { Self.insert(PhraseTrie.units(of: phrase), callout: number + 1, into: root) }
+                for phrase in span.phrases ?? [] {
+                    Self.insert(PhraseTrie.units(of: phrase), callout: number + 1, into: root)
+                }
             }
             guard let regex = try? Regex("(?<![\\w])" + Self.emit(root)) else { return nil }
             chunks.append((regex, members))

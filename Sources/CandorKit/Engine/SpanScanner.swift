@@ -59,7 +59,9 @@ struct SpanScanner {
         var lastEnd = 0
         for anchor in anchors where anchor >= lastEnd {
             let earliest = max(lastEnd, Self.lineStart(before: anchor, in: text))
-            guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, startingNoLaterThan: anchor),
+            guard
+                let match = try matcher.firstMatch(
+                    of: span.regex, in: text, from: earliest, startingNoLaterThan: anchor),
                 let range = match.groups[span.group]
             else { continue }
             if !range.isEmpty { ranges.append(range) }
