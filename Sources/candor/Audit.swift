@@ -61,6 +61,9 @@ struct Audit: ParsableCommand {
     @Option(help: "The name to give standard input in reports and for format detection, e.g. draft.md.")
     var stdinFilename: String?
 
+    @Option(help: "Skip, with an error, any input larger than N bytes (default 64 MiB).")
+    var maxBytes: Int = InputReader.defaultMaximumBytes
+
     func validate() throws {
         if paths.isEmpty && jsonl == nil { throw ValidationError("give at least one PATH, or --jsonl FILE") }
         if !paths.isEmpty && jsonl != nil {
@@ -80,6 +83,7 @@ struct Audit: ParsableCommand {
         options.configPath = config
         options.inputFormat = inputFormat
         options.standardInputName = stdinFilename
+        options.maximumBytes = maxBytes
         var failed = options.builtinRulesets == nil
         if failed { Console.error("built-in rulesets not found; set CANDOR_RULESETS to the Rulesets folder") }
         let batch = BatchAuditor(options: options)
@@ -95,7 +99,13 @@ struct Audit: ParsableCommand {
             switch outcome {
             case .report(let report):
                 let errors = report.diagnostics.filter { $0.severity == .error }
-                for diagnostic in errors { Console.error(diagnostic.message) }
+                for diagnostic in report.diagnostics {
+                    if diagnostic.severity == .error {
+                        Console.error(diagnostic.message)
+                    } else {
+                        Console.warning(diagnostic.message)
+                    }
+                }
                 failed = failed || !errors.isEmpty
                 documents.append(report)
             case .problem(let message):

@@ -1,20 +1,50 @@
 import Foundation
 
 /// Writes reports so that a failure never leaves a half-written file or destroys the previous one:
-/// the text goes to a temporary file beside the target, which is then renamed over it.
+/// a regular file is written to a temporary file beside it and renamed over it. A device or pipe
+/// (`/dev/stdout`, `/dev/full`) is written in place, and a failed write is reported, never ignored.
 enum ReportWriter {
     static func write(_ text: String, to path: String) -> Bool {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            if isSpecialFile(path) {
+                guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.synchronize()
+            } else {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
             return true
         } catch {
-            Console.error("\(path): cannot write report: \(error.localizedDescription)")
+            Console.error("\(path): cannot write report: \(reason(error))")
             return false
         }
     }
 
     static func standardOutput(_ text: String) -> Bool {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return true
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            return true
+        } catch {
+            Console.error("standard output: cannot write report: \(reason(error))")
+            return false
+        }
+    }
+
+    /// Whether the path exists and is not a regular file or folder (a device, a pipe, a socket).
+    private static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let kind = info.st_mode & S_IFMT
+        return kind != S_IFREG && kind != S_IFDIR
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
     }
 }

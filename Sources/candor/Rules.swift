@@ -4,7 +4,8 @@ import Foundation
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Work with rulesets.", subcommands: [List.self, Test.self, Docs.self], defaultSubcommand: List.self)
+        abstract: "Work with rulesets.", subcommands: [List.self, Test.self, Docs.self, Lint.self],
+        defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every rule in force, by category.")
@@ -52,6 +53,34 @@ extension Rules {
 }
 
 extension Rules {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Warn about patterns likely to backtrack catastrophically, before they run.",
+            discussion:
+                "Exit 0 when every pattern looks safe, 1 when there are warnings, 2 when a ruleset fails to load.")
+
+        @OptionGroup var rulesets: RulesetOptions
+
+        func run() throws {
+            let (ruleset, hadErrors) = rulesets.load()
+            var count = 0
+            for rule in ruleset.rules {
+                guard case .span(let span) = rule.kind else { continue }
+                for pattern in [span.regex] + span.unless + span.unlessSentence {
+                    for warning in PatternLint.warnings(for: pattern.pattern) {
+                        print(
+                            "\(rule.file):\(rule.line): warning: \(rule.id): pattern may backtrack catastrophically: \(warning)"
+                        )
+                        count += 1
+                    }
+                }
+            }
+            print("\(ruleset.rules.count) rules, \(count) warnings")
+            if hadErrors { throw ExitCode(ExitStatus.inputError.rawValue) }
+            if count > 0 { throw ExitCode(ExitStatus.gateFailed.rawValue) }
+        }
+    }
+
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the Markdown catalogue of every rule (Rulesets/README.md).")

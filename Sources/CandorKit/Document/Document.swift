@@ -65,6 +65,9 @@ public struct Document: Sendable {
                 "\(path):\(line): invalid \(decoded.encoding.rawValue); \(decoded.replacements) sequence(s) replaced with U+FFFD"
             diagnostics.insert(Diagnostic(severity: .warning, message: message), at: 0)
         }
+        if extraction.text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            diagnostics.append(Diagnostic(severity: .warning, message: "\(path): no text to audit"))
+        }
         self.diagnostics = diagnostics
     }
 

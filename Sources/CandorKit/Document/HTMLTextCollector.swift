@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2Kit
 
 /// Decides which parts of an HTML page are article text and keeps each piece's place in the file.
 ///
@@ -38,6 +39,11 @@ final class HTMLTextCollector {
         "popup", "modal", "masthead", "site-header", "site-footer", "navigation", "complementary", "contentinfo",
     ]
 
+    /// One pattern for every furniture word, matched as a whole word in ids, classes and roles.
+    static let furniture = try! Regex(
+        "(?<![a-z])(?:" + furnitureWords.map { $0.replacingOccurrences(of: "-", with: "\\-") }.joined(separator: "|")
+            + ")(?![a-z])")
+    private let matcher = Matcher()
     private let source: [UInt8]
     private var stack: [Open] = []
     private var pieces: [Piece] = []
@@ -50,8 +56,10 @@ final class HTMLTextCollector {
 
     init(source: [UInt8]) { self.source = source }
 
+    /// How many open elements are articles; kept as a count so deep pages stay linear.
+    private var openArticles = 0
     private var skipping: Bool { stack.last?.skips ?? false }
-    private var inArticle: Bool { stack.contains { $0.isArticle } }
+    private var inArticle: Bool { openArticles > 0 }
 
     func start(_ rawName: String, _ attributes: [String: String], _ position: Int) {
         let name = rawName.lowercased()
@@ -67,6 +75,7 @@ final class HTMLTextCollector {
             jsonLDStart = position
         }
         stack.append(Open(name: name, skips: skips, isArticle: article, jsonLD: isJSONLD))
+        if article { openArticles += 1 }
         if Self.blockElements.contains(name) { breakLine(at: position) }
         if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level) {
             pieces.append(
@@ -84,6 +93,7 @@ final class HTMLTextCollector {
             pieces.append(
                 Piece(text: [], sourceStart: position, sourceLength: 0, inArticle: inArticle, headingEnd: true))
         }
+        openArticles -= stack[index...].filter(\.isArticle).count
         stack.removeSubrange(index...)
         if Self.blockElements.contains(name) { breakLine(at: position) }
         consumed = max(consumed, position)
@@ -123,12 +133,10 @@ final class HTMLTextCollector {
         if Self.skippedElements.contains(name) { return true }
         if (name == "header" || name == "footer") && !insideArticle { return true }
         if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
-        let described = [attributes["id"], attributes["class"], attributes["role"]].compactMap { $0?.lowercased() }
+        var described = [attributes["id"], attributes["class"], attributes["role"]].compactMap { $0?.lowercased() }
             .joined(separator: " ")
-        return Self.furnitureWords.contains { word in
-            described.range(
-                of: "(^|[^a-z])\(NSRegularExpression.escapedPattern(for: word))([^a-z]|$)", options: .regularExpression)
-                != nil
+        guard !described.isEmpty else { return false }
+        return described.withUTF8 { buffer in (try? matcher.firstMatch(of: Self.furniture, in: buffer, from: 0)) != nil
         }
     }
 

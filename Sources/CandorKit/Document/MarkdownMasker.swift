@@ -122,14 +122,17 @@ struct MarkdownMasker {
         }
     }
 
-    private func isProtected(_ index: Int) -> Bool { protected.contains { $0.contains(index) } }
-
     /// Inline code, images, link targets, autolinks, HTML tags and emphasis markers.
     mutating func maskInline() {
+        // Protected ranges are walked in order with the scan, so each byte costs the same however
+        // many code lines the file has.
+        let sortedProtected = protected.sorted { $0.lowerBound < $1.lowerBound }
+        var next = 0
         var index = 0
         while index < text.count {
-            if isProtected(index) {
-                index += 1
+            while next < sortedProtected.count, sortedProtected[next].upperBound <= index { next += 1 }
+            if next < sortedProtected.count, sortedProtected[next].contains(index) {
+                index = sortedProtected[next].upperBound
                 continue
             }
             switch text[index] {

@@ -124,12 +124,25 @@ public struct Auditor: Sendable {
             if lhs.textRange.count != rhs.textRange.count { return lhs.textRange.count > rhs.textRange.count }
             return readingOrder(lhs, rhs)
         }
-        var kept: [Finding] = []
-        for finding in ordered
-        where !kept.contains(where: { $0.category == finding.category && $0.textRange.overlaps(finding.textRange) }) {
-            kept.append(finding)
+        // Kept ranges per category, sorted and disjoint, so each check is a binary search.
+        var kept: [Category: [Range<Int>]] = [:]
+        var result: [Finding] = []
+        for finding in ordered {
+            var ranges = kept[finding.category] ?? []
+            let range = finding.textRange
+            var low = 0
+            var high = ranges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ranges[mid].lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            let clashes = (low < ranges.count && ranges[low].overlaps(range)) || (low > 0 && ranges[low - 1].overlaps(range))
+            guard !clashes else { continue }
+            ranges.insert(range, at: low)
+            kept[finding.category] = ranges
+            result.append(finding)
         }
-        return kept.sorted(by: readingOrder)
+        return result.sorted(by: readingOrder)
     }
 
     static func readingOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {

@@ -10,6 +10,7 @@ public final class BatchAuditor: @unchecked Sendable {
         public var configPath: String?
         public var inputFormat: DocumentFormat?
         public var standardInputName: String?
+        public var maximumBytes = InputReader.defaultMaximumBytes
 
         public init() {}
     }
@@ -74,7 +75,10 @@ public final class BatchAuditor: @unchecked Sendable {
     private func audit(_ input: InputCollector.Input) -> Outcome {
         let config = config(for: input)
         if case .found(let path) = input, !config.admits(path) { return .skipped }
-        switch InputReader.read(input, format: options.inputFormat, standardInputName: options.standardInputName) {
+        switch InputReader.read(
+            input, format: options.inputFormat, standardInputName: options.standardInputName,
+            maximumBytes: options.maximumBytes)
+        {
         case .success(let document): return .report(auditor(for: config).audit(document))
         case .failure(let problem): return .problem(problem.description)
         }

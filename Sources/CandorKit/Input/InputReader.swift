@@ -4,20 +4,27 @@ import Foundation
 public enum InputReader {
     /// The display name used for standard input.
     public static let standardInputName = "<stdin>"
+    /// Files larger than this are refused (64 MiB) unless a caller raises the limit.
+    public static let defaultMaximumBytes = 64 << 20
 
     /// Reads and decodes one input. `format` overrides detection; `standardInputName` names stdin
     /// in reports and for detection by extension.
     public static func read(
-        _ input: InputCollector.Input, format: DocumentFormat? = nil, standardInputName: String? = nil
+        _ input: InputCollector.Input, format: DocumentFormat? = nil, standardInputName: String? = nil,
+        maximumBytes: Int = defaultMaximumBytes
     ) -> Swift.Result<Document, InputProblem> {
         let path: String
         let data: Data
         switch input {
         case .standardInput:
             path = standardInputName ?? Self.standardInputName
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = (try? FileHandle.standardInput.read(upToCount: maximumBytes + 1)) ?? Data()
         case .file(let file), .found(let file):
             path = file
+            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maximumBytes
+            {
+                return .failure(tooLarge(file, maximumBytes))
+            }
             guard FileManager.default.isReadableFile(atPath: file),
                 let contents = FileManager.default.contents(atPath: file)
             else {
@@ -25,6 +32,7 @@ public enum InputReader {
             }
             data = contents
         }
+        if data.count > maximumBytes { return .failure(tooLarge(path, maximumBytes)) }
         let bytes = [UInt8](data)
         let hasUTF16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         if !hasUTF16Mark, let nul = bytes.firstIndex(of: 0) {
@@ -32,5 +40,10 @@ public enum InputReader {
             return .failure(InputProblem(path: path, message: message))
         }
         return .success(Document(path: path, bytes: bytes, format: format))
+    }
+
+    private static func tooLarge(_ path: String, _ limit: Int) -> InputProblem {
+        InputProblem(
+            path: path, message: "larger than the \(limit >> 20) MiB limit; skipped (raise it with --max-bytes)")
     }
 }

@@ -1,0 +1,99 @@
+/// Spots pattern shapes that can make a backtracking engine explore exponentially many paths, so
+/// `candor rules lint` can warn before a rule ever runs: a repeated group that itself repeats
+/// (`(a+)+`, `(\w+\s*)*`, `(.*a){20}`), and a repeated alternation whose branches overlap (`(a|aa)*`).
+public enum PatternLint {
+    public static func warnings(for pattern: String) -> [String] {
+        let characters = Array(pattern)
+        var warnings: [String] = []
+        var openings: [Int] = []
+        var index = 0
+        var inClass = false
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\" {
+                index += 2
+                continue
+            }
+            if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+            } else if character == "(" {
+                openings.append(index)
+            } else if character == ")", let open = openings.popLast() {
+                let body = String(characters[(open + 1)..<index])
+                if let quantifier = repetition(after: index + 1, in: characters) {
+                    let group = String(characters[open...index]) + quantifier
+                    if onlyRepeatedAtoms(body) || body.hasPrefix(".*") || body.hasPrefix(".+") {
+                        warnings.append("nested quantifier \(group)")
+                    } else if overlappingAlternatives(body) {
+                        warnings.append("overlapping alternatives under a quantifier \(group)")
+                    }
+                }
+            }
+            index += 1
+        }
+        return warnings
+    }
+
+    /// An unbounded quantifier (or a bound of 10 or more) starting at `index`.
+    private static func repetition(after index: Int, in characters: [Character]) -> String? {
+        guard index < characters.count else { return nil }
+        switch characters[index] {
+        case "*", "+": return String(characters[index])
+        case "{":
+            guard let close = characters[index...].firstIndex(of: "}") else { return nil }
+            let bounds = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
+            let upper =
+                bounds.count == 2 ? (bounds[1].isEmpty ? Int.max : Int(bounds[1]) ?? 0) : Int(bounds.first ?? "") ?? 0
+            return upper >= 10 ? String(characters[index...close]) : nil
+        default: return nil
+        }
+    }
+
+    /// Whether every atom of the body repeats or is optional (`a+`, `\w+\s*`): then the same text can be
+    /// divided between iterations in exponentially many ways. A body with a fixed atom, such as
+    /// `\s+[A-Z]\w*`, divides only one way.
+    static func onlyRepeatedAtoms(_ body: String) -> Bool {
+        let characters = Array(body)
+        guard !characters.isEmpty, !body.contains("|") else { return false }
+        var index = 0
+        while index < characters.count {
+            switch characters[index] {
+            case "\\": index += 2
+            case "[":
+                var close = index + 1
+                while close < characters.count, characters[close] != "]" { close += characters[close] == "\\" ? 2 : 1 }
+                index = close + 1
+            case "(":
+                var depth = 0
+                var close = index
+                repeat {
+                    if characters[close] == "(" { depth += 1 }
+                    if characters[close] == ")" { depth -= 1 }
+                    close += 1
+                } while depth > 0 && close < characters.count
+                index = close
+            default: index += 1
+            }
+            guard index < characters.count, "*+?{".contains(characters[index]) else { return false }
+            if characters[index] == "{" {
+                while index < characters.count, characters[index] != "}" { index += 1 }
+            }
+            index += 1
+            if index < characters.count, "?+".contains(characters[index]) { index += 1 }
+        }
+        return true
+    }
+
+    private static func overlappingAlternatives(_ body: String) -> Bool {
+        let branches = AnchorDeriver.split(Substring(body), on: "|").map(String.init)
+        guard branches.count > 1 else { return false }
+        for (index, branch) in branches.enumerated() {
+            for other in branches[(index + 1)...] where !branch.isEmpty && !other.isEmpty {
+                if branch.hasPrefix(other) || other.hasPrefix(branch) { return true }
+            }
+        }
+        return false
+    }
+}
