@@ -35,14 +35,22 @@ enum BenchPeers {
 
     /// proselint 0.16.0 on the same files, installed with pip when missing.
     static func proselint(files: [String], candor: Double) throws {
-        if shell("proselint --version") != 0 {
+        if shell("proselint version") != 0 {
             print("installing proselint 0.16.0 with pip …")
             _ = shell("python3 -m pip install -q proselint==0.16.0")
         }
         let list = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench-files.txt")
         try files.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
         let clock = ContinuousClock()
-        let seconds = clock.measure { _ = shell("xargs -a '\(list.path)' -d '\\n' proselint > /dev/null 2>&1") }.seconds
+        var status: Int32 = 0
+        // proselint exits 1 when it finds problems (xargs then says 123); anything else means it did not run.
+        let seconds = clock.measure {
+            status = shell("xargs -a '\(list.path)' -d '\\n' proselint check > /dev/null 2>&1")
+        }.seconds
+        guard status == 0 || status == 123 else {
+            print("proselint 0.16.0: did not run (exit \(status)); no comparison")
+            return
+        }
         print(
             String(
                 format: "proselint 0.16.0: %.2f s for %d files; Candor is %.0fx faster", seconds, files.count,

@@ -136,7 +136,8 @@ public struct Auditor: Sendable {
                 let mid = (low + high) / 2
                 if ranges[mid].lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
             }
-            let clashes = (low < ranges.count && ranges[low].overlaps(range)) || (low > 0 && ranges[low - 1].overlaps(range))
+            let clashes =
+                (low < ranges.count && ranges[low].overlaps(range)) || (low > 0 && ranges[low - 1].overlaps(range))
             guard !clashes else { continue }
             ranges.insert(range, at: low)
             kept[finding.category] = ranges
