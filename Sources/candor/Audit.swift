@@ -77,10 +77,7 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         if let jsonl { return try stream(jsonl) }
-        var options = BatchAuditor.Options()
-        options.builtinRulesets = BuiltinRulesets.directory()
-        options.extraRulesets = rulesets.directories
-        options.configPath = config
+        var options = rulesets.batchOptions(config: config)
         options.inputFormat = inputFormat
         options.standardInputName = stdinFilename
         options.maximumBytes = maxBytes
@@ -160,11 +157,7 @@ struct Audit: ParsableCommand {
 
     /// `--jsonl`: one result line per input line, in order, with flat memory.
     private func stream(_ source: String) throws {
-        var options = BatchAuditor.Options()
-        options.builtinRulesets = BuiltinRulesets.directory()
-        options.extraRulesets = rulesets.directories
-        options.configPath = config
-        let batch = BatchAuditor(options: options)
+        let batch = BatchAuditor(options: rulesets.batchOptions(config: config))
         let ruleset = batch.rulesInForce()
         for error in batch.errors { Console.error(error) }
         guard let input = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {

@@ -27,10 +27,7 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        var options = BatchAuditor.Options()
-        options.builtinRulesets = BuiltinRulesets.directory()
-        options.extraRulesets = rulesets.directories
-        let batch = BatchAuditor(options: options)
+        let batch = BatchAuditor(options: rulesets.batchOptions())
         let outcomes = batch.audit([.file(old), .file(new)])
         for error in batch.errors { Console.error(error) }
         guard case .report(let before) = outcomes[0], case .report(let after) = outcomes[1] else {

@@ -6,6 +6,15 @@ struct RulesetOptions: ParsableArguments {
     @Option(name: .customLong("ruleset"), help: "A ruleset pack folder to add to the built-in packs (repeatable).")
     var directories: [String] = []
 
+    /// Batch options with the built-in rules, these packs and an optional configuration file.
+    func batchOptions(config: String? = nil) -> BatchAuditor.Options {
+        var options = BatchAuditor.Options()
+        options.builtinRulesets = BuiltinRulesets.directory()
+        options.extraRulesets = directories
+        options.configPath = config
+        return options
+    }
+
     /// Loads built-in and extra packs, printing every ruleset error; the valid rules are still returned.
     func load() -> (ruleset: Ruleset, hadErrors: Bool) {
         var sources = directories.map { RulesetLoader.Source(directory: $0, trusted: false) }

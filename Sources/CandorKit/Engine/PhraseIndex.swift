@@ -25,11 +25,6 @@ struct PhraseIndex: Sendable {
         return !risky.contains { pattern.range(of: $0, options: .regularExpression) != nil }
     }
 
-    private final class Node {
-        var children: [String: Node] = [:]
-        var callouts: [Int] = []
-    }
-
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
     init?(rules: [Rule], sharePatterns: Bool = false) {
         let spans = rules.indices.compactMap { index -> (Int, SpanMatcher)? in
@@ -50,9 +45,9 @@ struct PhraseIndex: Sendable {
         var anchorChunks: [(Regex, [Int])] = []
         for start in stride(from: 0, to: anchored.count, by: 255) {
             let members = Array(anchored[start..<min(start + 255, anchored.count)])
-            let root = Node()
+            let root = TrieNode()
             for (number, member) in members.enumerated() {
-                for anchor in member.1 { Self.insert(anchor.map { Self.literal($0) }, callout: number + 1, into: root) }
+                for anchor in member.1 { root.insert(anchor.map { Self.literal($0) }, mark: number + 1) }
             }
             guard let regex = try? Regex("(?<![\\w])" + Self.emit(root, boundary: false)) else { return nil }
             anchorChunks.append((regex, members.map(\.0)))
@@ -71,11 +66,11 @@ struct PhraseIndex: Sendable {
         }
         for start in stride(from: 0, to: eligible.count, by: 255) {
             let members = Array(eligible[start..<min(start + 255, eligible.count)])
-            let root = Node()
+            let root = TrieNode()
             for (number, ruleIndex) in members.enumerated() {
                 guard case .span(let span) = rules[ruleIndex].kind else { continue }
                 for phrase in span.phrases ?? [] {
-                    Self.insert(PhraseTrie.units(of: phrase), callout: number + 1, into: root)
+                    root.insert(PhraseTrie.units(of: phrase), mark: number + 1)
                 }
             }
             guard let regex = try? Regex("(?<![\\w])" + Self.emit(root)) else { return nil }
@@ -84,28 +79,14 @@ struct PhraseIndex: Sendable {
         self.chunks = chunks
     }
 
-    private static func insert(_ units: [String], callout: Int, into root: Node) {
-        var node = root
-        for unit in units {
-            if let child = node.children[unit] {
-                node = child
-            } else {
-                let child = Node()
-                node.children[unit] = child
-                node = child
-            }
-        }
-        if !node.callouts.contains(callout) { node.callouts.append(callout) }
-    }
-
     private static func literal(_ character: Character) -> String {
         "\\^$.|?*+()[]{}/#".contains(character) ? "\\" + String(character) : String(character)
     }
 
-    private static func emit(_ node: Node, boundary: Bool = true) -> String {
+    private static func emit(_ node: TrieNode, boundary: Bool = true) -> String {
         var branches = node.children.keys.sorted().map { $0 + emit(node.children[$0]!, boundary: boundary) }
-        if !node.callouts.isEmpty {
-            branches.append((boundary ? "(?![\\w])" : "") + node.callouts.map { "(?C\($0))" }.joined() + "(*FAIL)")
+        if !node.marks.isEmpty {
+            branches.append((boundary ? "(?![\\w])" : "") + node.marks.map { "(?C\($0))" }.joined() + "(*FAIL)")
         }
         return branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
     }

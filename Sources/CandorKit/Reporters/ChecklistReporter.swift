@@ -89,12 +89,5 @@ public struct ChecklistReporter: Reporter {
         return items.map { "- [\($0.done ? "x" : " ")] \(escape($0.text))" }
     }
 
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>|".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
+    private func escape(_ text: String) -> String { MarkdownText.escape(text) }
 }

@@ -53,15 +53,7 @@ public struct MarkdownReporter: Reporter {
         return out
     }
 
-    /// Escapes Markdown punctuation so article text cannot change the report's structure.
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_{}[]<>()#+-!|~".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
+    private func escape(_ text: String) -> String { MarkdownText.escape(text) }
 
     private func cell(_ text: String) -> String { escape(text).replacingNewlines() }
 }

@@ -5,29 +5,10 @@
 /// matches any run of white space, an apostrophe matches ' or ’, and a hyphen matches any hyphen
 /// character (list the spaced spelling too where it is common). The whole phrase must stand as words: no letter or digit may touch either end.
 public struct PhraseTrie {
-    private final class Node {
-        var children: [String: Node] = [:]
-        var isTerminal = false
-    }
-
-    private let root = Node()
+    private let root = TrieNode()
 
     public init(phrases: [String]) {
-        for phrase in phrases { insert(phrase) }
-    }
-
-    private func insert(_ phrase: String) {
-        var node = root
-        for unit in Self.units(of: phrase) {
-            if let child = node.children[unit] {
-                node = child
-            } else {
-                let child = Node()
-                node.children[unit] = child
-                node = child
-            }
-        }
-        node.isTerminal = true
+        for phrase in phrases { root.insert(Self.units(of: phrase), mark: 0) }
     }
 
     /// Regex fragments, one per character of the normalised phrase.
@@ -58,11 +39,11 @@ public struct PhraseTrie {
         return body.isEmpty ? "(*FAIL)" : "(?<![\\w])(?:\(body))(?![\\w])"
     }
 
-    private static func emit(_ node: Node) -> String {
+    private static func emit(_ node: TrieNode) -> String {
         let branches = node.children.keys.sorted().map { unit in unit + emit(node.children[unit]!) }
         if branches.isEmpty { return "" }
         let alternation = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
-        guard node.isTerminal else { return alternation }
+        guard !node.marks.isEmpty else { return alternation }
         return branches.count == 1 ? "(?:\(alternation))?" : alternation + "?"
     }
 }
