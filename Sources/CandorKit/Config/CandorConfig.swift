@@ -43,7 +43,7 @@ public struct CandorConfig: Sendable {
     }
 
     public static func load(path: String) -> (CandorConfig, [RulesetError]) {
-        guard let data = FileManager.default.contents(atPath: path), let yaml = String(data: data, encoding: .utf8)
+        guard let data = FileReader.read(path), let yaml = String(data: data, encoding: .utf8)
         else {
             return (
                 CandorConfig(), [RulesetError(file: path, line: 1, column: 1, message: "cannot read configuration")]

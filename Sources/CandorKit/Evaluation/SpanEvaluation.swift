@@ -60,7 +60,7 @@ public enum SpanEvaluation {
     }
 
     static func readLabels(_ path: String) throws -> [Label] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard let text = FileReader.text(path) else { return [] }
         var labels: [Label] = []
         for (index, line) in text.split(separator: "\n").enumerated() {
             let parts = line.split(separator: "\t")

@@ -26,7 +26,7 @@ public enum InputReader {
                 return .failure(tooLarge(file, maximumBytes))
             }
             guard FileManager.default.isReadableFile(atPath: file),
-                let contents = FileManager.default.contents(atPath: file)
+                let contents = FileReader.read(file)
             else {
                 return .failure(InputProblem(path: file, message: "cannot read file (permission denied or not a file)"))
             }

@@ -47,7 +47,7 @@ public enum RulesetLoader {
 
     /// Parses one ruleset file; a file that cannot be read or parsed yields one located error.
     public static func loadFile(_ path: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileReader.read(path) else {
             return ([], [RulesetError(file: path, line: 1, column: 1, message: "cannot read file")])
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
