@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -37,3 +38,15 @@ let package = Package(
         .testTarget(name: "CandorCLITests", dependencies: ["candor"]),
     ]
 )
+
+// The libFuzzer harness, built only on request (it needs the fuzzer runtime and its own build folder):
+// CANDOR_FUZZ=1 swift build --product candor-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+if ProcessInfo.processInfo.environment["CANDOR_FUZZ"] != nil {
+    package.products.append(.executable(name: "candor-fuzz", targets: ["candor-fuzz"]))
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .executableTarget(
+            name: "candor-fuzz", dependencies: ["CandorKit", "FuzzDriver"], path: "Fuzz/Harness",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ]
+}

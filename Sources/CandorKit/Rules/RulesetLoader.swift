@@ -56,7 +56,8 @@ public enum RulesetLoader {
         return parse(yaml: yaml, file: path, pack: pack, trusted: trusted)
     }
 
-    static func parse(yaml: String, file: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
+    /// Parses ruleset YAML already in memory; `file` names it in errors.
+    public static func parse(yaml: String, file: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -1,0 +1,1 @@
+// The driver itself lives in the fuzzer runtime; this target only declares it.
