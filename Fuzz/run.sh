@@ -19,7 +19,8 @@ for target in "${targets[@]}"; do
     corpus=.build-fuzz/corpus/$target
     crashes=.build-fuzz/crashes/$target
     mkdir -p "$corpus" "$crashes"
-    if ! CANDOR_FUZZ_TARGET=$target "$binary" -max_total_time="$seconds" -max_len=16384 -print_final_stats=1 \
+    # CANDOR_FUZZ_SEED makes a run repeatable (CI sets it); otherwise libFuzzer picks a seed.
+    if ! CANDOR_FUZZ_TARGET=$target "$binary" ${CANDOR_FUZZ_SEED:+-seed=$CANDOR_FUZZ_SEED} -max_total_time="$seconds" -max_len=16384 -print_final_stats=1 \
         -artifact_prefix="$crashes/" "$corpus" "$seeds" > ".build-fuzz/$target.log" 2>&1; then
         echo "fuzz $target: CRASH, input saved in $crashes"
         status=1
