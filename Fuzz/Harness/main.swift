@@ -1,12 +1,13 @@
 import CandorKit
-import FuzzDriver
 import Foundation
+import FuzzDriver
 
 /// libFuzzer entry point. `CANDOR_FUZZ_TARGET` picks what the input feeds: `text`, `markdown`,
 /// `html` (the document readers), `ruleset` (the YAML rule loader) or `audit` (the whole audit with
 /// the built-in rules, format detected from the bytes).
 let target = ProcessInfo.processInfo.environment["CANDOR_FUZZ_TARGET"] ?? "audit"
-let auditor = Auditor(ruleset: RulesetLoader.load([.init(directory: BuiltinRulesets.directory() ?? "Rulesets", trusted: true)]).ruleset)
+let auditor = Auditor(
+    ruleset: RulesetLoader.load([.init(directory: BuiltinRulesets.directory() ?? "Rulesets", trusted: true)]).ruleset)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -15,7 +16,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     case "text": _ = Document(path: "fuzz.txt", bytes: bytes, format: .text)
     case "markdown": _ = Document(path: "fuzz.md", bytes: bytes, format: .markdown)
     case "html": _ = Document(path: "fuzz.html", bytes: bytes, format: .html)
-    case "ruleset": _ = RulesetLoader.parse(yaml: String(decoding: bytes, as: UTF8.self), file: "fuzz.yml", pack: "fuzz", trusted: false)
+    case "ruleset":
+        _ = RulesetLoader.parse(
+            yaml: String(decoding: bytes, as: UTF8.self), file: "fuzz.yml", pack: "fuzz", trusted: false)
     default:
         let report = auditor.audit(Document(path: "fuzz", bytes: bytes))
         precondition(report.base + report.breakdown.reduce(0) { $0 + $1.points } == report.score)

@@ -4,10 +4,15 @@ enum HTMLFindingsTable {
     static func render(_ document: DocumentReport, prefix: String) -> String {
         let findings = document.findings
         guard !findings.isEmpty else { return "<p>No findings.</p>" }
-        let orders: [(key: String, title: String, sorted: [Finding])] = [
-            ("line", "Line", findings.sorted { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }),
-            ("category", "Category", findings.sorted { ($0.category, $0.line) < ($1.category, $1.line) }),
-            ("severity", "Severity", findings.sorted { ($1.severity, $0.line) < ($0.severity, $1.line) }),
+        // Each finding keeps its index, which is also the id of its highlight in the article.
+        let indexed = Array(findings.enumerated())
+        let orders: [(key: String, title: String, sorted: [(offset: Int, element: Finding)])] = [
+            (
+                "line", "Line",
+                indexed.sorted { ($0.1.line, $0.1.column, $0.1.ruleId) < ($1.1.line, $1.1.column, $1.1.ruleId) }
+            ),
+            ("category", "Category", indexed.sorted { ($0.1.category, $0.1.line) < ($1.1.category, $1.1.line) }),
+            ("severity", "Severity", indexed.sorted { ($1.1.severity, $0.1.line) < ($0.1.severity, $1.1.line) }),
         ]
         var out = "<div class=\"sorter ui\"><span>Sort by: </span>"
         for (index, order) in orders.enumerated() {
@@ -20,16 +25,14 @@ enum HTMLFindingsTable {
             out +=
                 "<div class=\"sorted by-\(order.key)\"><table><thead><tr><th>Line</th><th>Category</th><th>Severity</th>"
             out += "<th>Rule</th><th>Text</th><th>Message</th></tr></thead><tbody>"
-            for finding in order.sorted { out += row(finding, document: document, prefix: prefix) }
+            for (index, finding) in order.sorted { out += row(finding, index: index, prefix: prefix) }
             out += "</tbody></table></div>"
         }
         return out + "</div>"
     }
 
-    private static func row(_ finding: Finding, document: DocumentReport, prefix: String) -> String {
+    private static func row(_ finding: Finding, index: Int, prefix: String) -> String {
         let look = HTMLStyle.look(finding.category)
-        let index =
-            document.findings.firstIndex { $0.byteStart == finding.byteStart && $0.ruleId == finding.ruleId } ?? 0
         let location =
             finding.displayRange == nil
             ? "\(finding.line)" : "<a href=\"#\(prefix)-f\(index)\">\(finding.line):\(finding.column)</a>"
