@@ -18,6 +18,10 @@ enum TextDecoder {
 
     /// Decodes UTF-8 once, dropping a leading byte-order mark and replacing invalid sequences.
     static func decodeUTF8(_ bytes: [UInt8]) -> Decoded {
+        // The common case, valid UTF-8 with no byte-order mark, shares the file's storage: no copy.
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), isValidUTF8(bytes) {
+            return Decoded(text: bytes, map: .identity(length: bytes.count))
+        }
         var result = Decoded()
         result.text.reserveCapacity(bytes.count)
         var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -44,6 +48,24 @@ enum TextDecoder {
         }
         flushRun(upTo: position)
         return result
+    }
+
+    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            // ASCII runs are checked a byte at a time without the decoder; the rest by the decoder.
+            var index = 0
+            while index < buffer.count, buffer[index] < 0x80 { index += 1 }
+            if index == buffer.count { return true }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = UnsafeBufferPointer(rebasing: buffer[index...]).makeIterator()
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid: continue
+                case .error: return false
+                case .emptyInput: return true
+                }
+            }
+        }
     }
 
     /// Decodes UTF-16 after its byte-order mark; each scalar maps to the two or four bytes it came from.
