@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2Kit
 import Yams
 
 /// A `.candor.yml` file: which rules run and how severe they are, which files are audited, the
@@ -22,8 +23,11 @@ public struct CandorConfig: Sendable {
     public var rulesets: [String] = []
     /// Keyed by rule id or category id; a rule id wins over its category.
     public var overrides: [String: Override] = [:]
-    public var include: [String] = []
-    public var exclude: [String] = []
+    public var include: [String] = [] { didSet { includeGlobs = include.compactMap(Glob.compile) } }
+    public var exclude: [String] = [] { didSet { excludeGlobs = exclude.compactMap(Glob.compile) } }
+    /// The globs compiled once, not once per file walked.
+    private var includeGlobs: [Regex] = []
+    private var excludeGlobs: [Regex] = []
     public var gates = Gates()
     public var minSeverity: Severity?
     public var format: ReportFormat?
@@ -82,8 +86,8 @@ public struct CandorConfig: Sendable {
             path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path + "/" } ?? ""
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
         let relative = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
-        if !include.isEmpty && !include.contains(where: { Glob.matches($0, relative) }) { return false }
-        return !exclude.contains { Glob.matches($0, relative) }
+        if !include.isEmpty && !includeGlobs.contains(where: { $0.matches(relative) }) { return false }
+        return !excludeGlobs.contains { $0.matches(relative) }
     }
 
     /// A commented starter file for `candor init`.

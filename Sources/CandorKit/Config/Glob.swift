@@ -2,9 +2,9 @@ import PCRE2Kit
 
 /// Shell-style globs for include and exclude: `*` and `?` stay within a folder, `**` crosses folders.
 enum Glob {
-    static func matches(_ pattern: String, _ path: String) -> Bool {
-        guard let regex = try? Regex(expression(pattern), caseSensitive: true) else { return false }
-        return regex.matches(path)
+    /// The glob as an anchored, case-sensitive pattern over a relative path.
+    static func compile(_ pattern: String) -> Regex? {
+        try? Regex(expression(pattern), caseSensitive: true)
     }
 
     static func expression(_ pattern: String) -> String {

@@ -33,12 +33,15 @@ public struct Auditor: Sendable {
             diagnostics.append(
                 Diagnostic(severity: .error, message: "\(document.path): shared phrase pass stopped: \(error.message)"))
         }
-        let phrased = Set(phraseIndex?.chunks.flatMap(\.rules) ?? [])
-        let anchored = Set(phraseIndex?.anchorChunks.flatMap(\.rules) ?? [])
         for (index, rule) in ruleset.rules.enumerated() {
             guard case .span(let span) = rule.kind else { continue }
-            let candidates = shared != nil && phrased.contains(index) ? shared?.matches[index] ?? [] : nil
-            let anchors = shared != nil && anchored.contains(index) ? shared?.anchors[index] ?? [] : nil
+            // Without a shared pass (none built, or it stopped) every rule runs its own pattern.
+            let candidates = shared.flatMap {
+                phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] ?? [] : nil
+            }
+            let anchors = shared.flatMap {
+                phraseIndex?.anchorRules.contains(index) == true ? $0.anchors[index] ?? [] : nil
+            }
             let (found, diagnostic) = scanner.scan(rule, span, candidates: candidates, anchors: anchors)
             matched += found
             if let diagnostic { diagnostics.append(diagnostic) }

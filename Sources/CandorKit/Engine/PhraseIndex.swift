@@ -1,32 +1,27 @@
-import Foundation
 import PCRE2Kit
 
-/// Every trusted span rule merged into a few shared patterns, so that one pass over the text finds
-/// the candidates of all of them: phrase rules as one prefix-factored trie, pattern rules as one
-/// alternation.
+/// Trusted span rules sharing passes over the text: every phrase rule's phrases in one
+/// prefix-factored trie, and the leading words of pattern rules (see `AnchorDeriver`) in another.
 ///
-/// Each alternative ends in a callout naming its rule followed by `(*FAIL)`: PCRE2 reports the match
-/// and backtracks to try everything else, so one call enumerates every rule's matches at every start
+/// Each phrase ends in a callout naming its rule followed by `(*FAIL)`: PCRE2 reports the match and
+/// backtracks to try everything else, so one call enumerates every rule's matches at every start
 /// position. They are then reduced exactly as the rule's own pattern would have matched: at each
 /// start the first match its pattern prefers, never overlapping an earlier match of the same rule.
+/// (Pattern rules merged into one alternation the same way were measured at half the speed, because
+/// PCRE2 can no longer skip ahead to each pattern's possible first characters; they are anchored
+/// instead, and run their own pattern only where their leading words occur.)
 struct PhraseIndex: Sendable {
     /// One pattern per chunk of at most 255 rules (PCRE2's numbered callouts), with the rule indexes.
     let chunks: [(regex: Regex, rules: [Int])]
     /// The leading words of pattern rules (see `AnchorDeriver`), one trie per chunk of 255 rules.
     let anchorChunks: [(regex: Regex, rules: [Int])]
 
-    /// Every rule the shared pass answers for, phrase or anchored pattern.
-    var coveredRules: Set<Int> { Set(chunks.flatMap(\.rules) + anchorChunks.flatMap(\.rules)) }
-
-    /// Pattern rules that cannot share a pass: other capture groups reported, back-references or
-    /// backtracking verbs that would change meaning inside a larger pattern.
-    static func canShare(_ pattern: String) -> Bool {
-        let risky = [#"\\[1-9]"#, #"\\g"#, #"\\k"#, #"\(\?P="#, #"\(\*"#, #"\(\?C"#, #"\\G"#]
-        return !risky.contains { pattern.range(of: $0, options: .regularExpression) != nil }
-    }
+    /// The rules each pass answers for, kept as sets for the per-rule lookups of every document.
+    let phraseRules: Set<Int>
+    let anchorRules: Set<Int>
 
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
-    init?(rules: [Rule], sharePatterns: Bool = false) {
+    init?(rules: [Rule]) {
         let spans = rules.indices.compactMap { index -> (Int, SpanMatcher)? in
             guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else {
                 return nil
@@ -34,36 +29,23 @@ struct PhraseIndex: Sendable {
             return (index, span)
         }
         let eligible = spans.filter { $0.1.phrases != nil && !$0.1.caseSensitive }.map(\.0)
-        // Pattern rules stay on their own: merged into one alternation they were measured at half the
-        // speed, because PCRE2 can no longer skip ahead to each pattern's possible first characters.
-        let patterns = sharePatterns ? spans.filter { $0.1.phrases == nil && Self.canShare($0.1.regex.pattern) } : []
         var anchored: [(Int, [String])] = []
         for (index, span) in spans where span.phrases == nil {
             if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) { anchored.append((index, anchors)) }
         }
-        guard !eligible.isEmpty || !patterns.isEmpty || !anchored.isEmpty else { return nil }
+        guard !eligible.isEmpty || !anchored.isEmpty else { return nil }
         var anchorChunks: [(Regex, [Int])] = []
         for start in stride(from: 0, to: anchored.count, by: 255) {
             let members = Array(anchored[start..<min(start + 255, anchored.count)])
             let root = TrieNode()
             for (number, member) in members.enumerated() {
-                for anchor in member.1 { root.insert(anchor.map { Self.literal($0) }, mark: number + 1) }
+                for anchor in member.1 { root.insert(PhraseTrie.units(of: anchor), mark: number + 1) }
             }
             guard let regex = try? Regex("(?<![\\w])" + Self.emit(root, boundary: false)) else { return nil }
             anchorChunks.append((regex, members.map(\.0)))
         }
         self.anchorChunks = anchorChunks
         var chunks: [(Regex, [Int])] = []
-        for start in stride(from: 0, to: patterns.count, by: 255) {
-            let members = Array(patterns[start..<min(start + 255, patterns.count)])
-            let body = members.enumerated().map { number, member in
-                let source =
-                    member.1.caseSensitive ? "(?-i:\(member.1.regex.pattern))" : "(?:\(member.1.regex.pattern))"
-                return source + "(?C\(number + 1))(*FAIL)"
-            }.joined(separator: "|")
-            guard let regex = try? Regex("(?:" + body + ")") else { return nil }
-            chunks.append((regex, members.map(\.0)))
-        }
         for start in stride(from: 0, to: eligible.count, by: 255) {
             let members = Array(eligible[start..<min(start + 255, eligible.count)])
             let root = TrieNode()
@@ -77,10 +59,8 @@ struct PhraseIndex: Sendable {
             chunks.append((regex, members))
         }
         self.chunks = chunks
-    }
-
-    private static func literal(_ character: Character) -> String {
-        "\\^$.|?*+()[]{}/#".contains(character) ? "\\" + String(character) : String(character)
+        phraseRules = Set(chunks.flatMap(\.1))
+        anchorRules = Set(anchorChunks.flatMap(\.1))
     }
 
     private static func emit(_ node: TrieNode, boundary: Bool = true) -> String {

@@ -108,9 +108,11 @@ struct RuleParser {
     private func parseSpan(_ fields: inout YAMLFields) -> SpanMatcher? {
         let caseSensitive = fields.bool("caseSensitive") ?? false
         var source: String?
+        var phraseList: [String]?
         if let pattern = fields.string("pattern", required: false) {
             source = pattern
         } else if let phrases = fields.strings("phrases") {
+            phraseList = phrases.map(\.0)
             if phrases.isEmpty { fields.appendError(fields.error(at: fields.node("phrases"), "'phrases' is empty")) }
             for (phrase, node) in phrases where phrase.trimmingCharacters(in: .whitespaces).isEmpty {
                 fields.appendError(fields.error(at: node, "empty phrase"))
@@ -132,7 +134,7 @@ struct RuleParser {
         }
         var matcher = SpanMatcher(regex: regex, group: group, unless: unless, unlessSentence: unlessSentence)
         matcher.caseSensitive = caseSensitive
-        if !fields.has("pattern") { matcher.phrases = fields.strings("phrases")?.map(\.0) }
+        matcher.phrases = phraseList
         return matcher
     }
 
