@@ -22,7 +22,7 @@ public struct TerminalReporter: Reporter {
         let scoreText = style.score("\(document.score)/100", document.score)
         lines.append(
             "  Score \(scoreText)  grade \(style.bold(document.grade))  "
-                + "(\(document.wordCount) words, \(document.findings.count) findings, \(document.signals.count) signals)"
+                + "(\(document.wordCount) words, \(plural(document.findings.count, "finding")), \(plural(document.signals.count, "signal")))"
         )
         lines.append("")
         lines += breakdown(document)

@@ -30,7 +30,7 @@ public enum Category: String, Sendable, Codable, CaseIterable, Comparable {
         case .disclaimer: "Disclaimers"
         case .bias: "Bias"
         case .sponsorship: "Sponsorship"
-        case .transparency: "Transparency signals"
+        case .transparency: "Transparency"
         }
     }
 
