@@ -31,8 +31,8 @@ import Testing
             path: Self.eval.appendingPathComponent("conll2010-wiki/dev.tsv").path)
         #expect(rows.count == 1483)
         let metrics = SentenceEvaluation.run(rows, auditor: TestSupport.auditor).metrics
-        #expect(metrics.precision >= 0.79, "precision \(metrics.precision)")
-        #expect(metrics.f1 >= 0.74, "F1 \(metrics.f1)")
+        #expect(metrics.precision >= 0.80, "precision \(metrics.precision)")
+        #expect(metrics.f1 >= 0.79, "F1 \(metrics.f1)")
     }
 
     @Test func promotionalEvidenceSeparatesNativeAds() throws {

@@ -29,9 +29,18 @@ public struct SentenceEvaluation: Sendable {
             guard parts.count == 2, parts[0] == "certain" || parts[0] == "uncertain" else {
                 throw EvaluationError(path: path, line: index + 1, message: "expected 'certain|uncertain<TAB>sentence'")
             }
-            rows.append(Row(line: index + 1, uncertain: parts[0] == "uncertain", sentence: String(parts[1])))
+            let sentence = decodingEntities(String(parts[1]))
+            rows.append(Row(line: index + 1, uncertain: parts[0] == "uncertain", sentence: sentence))
         }
         return rows
+    }
+
+    /// The CoNLL-2010 Wikipedia export keeps quotation marks as HTML entities (`&quot;`); decoding them
+    /// lets quotations be recognised as quotations.
+    static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let entities = [("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+        return entities.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
     public static func run(_ rows: [Row], auditor: Auditor) -> Outcome {
