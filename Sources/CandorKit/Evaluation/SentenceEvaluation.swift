@@ -39,7 +39,9 @@ public struct SentenceEvaluation: Sendable {
     /// lets quotations be recognised as quotations.
     static func decodingEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        let entities = [("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+        let entities = [
+            ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"),
+        ]
         return entities.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
