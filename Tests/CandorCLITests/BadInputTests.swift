@@ -11,6 +11,8 @@ import Testing
         let status: Int32
         /// Text that standard error must contain ("" when the run is clean).
         let message: String
+        /// Run without the superuser's right to read any file, so permissions apply even to root.
+        var unprivileged = false
         var testDescription: String { name }
     }
 
@@ -34,6 +36,14 @@ import Testing
                 try Data("x".utf8).write(to: empty.appendingPathComponent("notes.pdf"))
                 return empty.path
             }, status: 2, message: "directory holds no articles"),
+        Case(
+            name: "permission denied",
+            make: { folder in
+                let path = folder.appendingPathComponent("locked.txt")
+                try Data("Experts say so.".utf8).write(to: path)
+                try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path.path)
+                return path.path
+            }, status: 2, message: "locked.txt: cannot read file: Permission denied", unprivileged: true),
         Case(name: "empty file", make: file("empty.txt", []), status: 0, message: "empty.txt: no text to audit"),
         Case(
             name: "whitespace only", make: file("blank.txt", Array(" \n\t\n".utf8)), status: 0,
@@ -93,7 +103,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = try bad.make(folder)
-        let outcome = try CLIRunner.run(["audit", path, CLIRunner.sample, "--format", "json"])
+        let arguments = ["audit", path, CLIRunner.sample, "--format", "json"]
+        let outcome = try bad.unprivileged ? CLIRunner.runUnprivileged(arguments) : CLIRunner.run(arguments)
         #expect(outcome.status == bad.status, "\(outcome.stderr)")
         if bad.message.isEmpty {
             #expect(!outcome.stderr.contains("error"), "\(outcome.stderr)")

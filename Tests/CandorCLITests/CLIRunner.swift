@@ -24,11 +24,21 @@ enum CLIRunner {
         return folder.appendingPathComponent("candor")
     }
 
+    /// Runs as `run` does, but as root drops the capabilities that let it read any file
+    /// (`setpriv`, util-linux), so a file's permissions apply as they would to a writer.
+    static func runUnprivileged(_ arguments: [String]) throws -> Outcome {
+        guard geteuid() == 0 else { return try run(arguments) }
+        return try run(
+            ["--bounding-set=-dac_override,-dac_read_search", binary.path] + arguments,
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+    }
+
     static func run(
-        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil,
+        executable: URL? = nil
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -35,6 +35,8 @@ public struct Auditor: Sendable {
         }
         for (index, rule) in ruleset.rules.enumerated() {
             guard case .span(let span) = rule.kind else { continue }
+            // A rule none of whose required words occur cannot match here.
+            if let shared, phraseIndex?.gatedRules.contains(index) == true, shared.anchors[index] == nil { continue }
             // Without a shared pass (none built, or it stopped) every rule runs its own pattern.
             let candidates = shared.flatMap {
                 phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] ?? [] : nil

@@ -12,31 +12,52 @@ extension DocumentChecker {
         let matcher = Matcher()
         let sourced = sentences(with: signals) { $0.signal == .namedSource }
         guard sourced.count >= 2 else { return nil }
-        let nameSets = sourced.map { index in
-            let sentence = document.string(document.sentences[index])
-            return NameExtractor.names(in: document.text, range: document.sentences[index], matcher: matcher)
-                .filter { Self.isAffiliation($0, in: sentence) }
-        }
+        // Praise is rarer than sources, so it is looked for first and narrows the names to test.
         let praised = sentences(with: findings) { [.puffery, .socialProof].contains($0.category) }
             .reduce(into: Set<String>()) {
                 $0.formUnion(NameExtractor.names(in: document.text, range: document.sentences[$1], matcher: matcher))
             }
+        guard !praised.isEmpty else { return nil }
         // "Acme" is praised when "Acme Wallet" is: a product carries its maker's name.
-        let shared = nameSets.dropFirst().reduce(nameSets[0]) { $0.intersection($1) }.filter { name in
-            praised.contains { $0 == name || $0.hasPrefix(name + " ") }
+        func isPraised(_ name: String) -> Bool { praised.contains { $0 == name || $0.hasPrefix(name + " ") } }
+        var shared: Set<String>?
+        for index in sourced {
+            let range = document.sentences[index]
+            let affiliations = NameExtractor.names(in: document.text, range: range, matcher: matcher).filter {
+                (shared?.contains($0) ?? true) && isPraised($0)
+                    && Self.isAffiliation($0, in: document.text[range])
+            }
+            shared = affiliations
+            if affiliations.isEmpty { return nil }
         }
-        guard let organisation = shared.sorted().first else { return nil }
+        guard let organisation = shared?.sorted().first else { return nil }
         let message = "\(rule.message) (all \(sourced.count) quoted sources speak for \(organisation))"
         return Finding(
             rule: rule, scope: .document, textRange: document.sentences[sourced[0]], in: document, message: message)
     }
 
     /// Whether the sentence presents `name` as someone's employer: "of Acme", "at Acme", "Acme's".
-    static func isAffiliation(_ name: String, in sentence: String) -> Bool {
-        let markers = [" of ", " at ", " for ", " from ", " of the ", " at the ", " for the ", " from the "]
-        return markers.contains { sentence.contains($0 + name) } || sentence.contains(name + "'s")
-            || sentence.contains(name + "’s")
+    static func isAffiliation(_ name: String, in sentence: ArraySlice<UInt8>) -> Bool {
+        let needle = Array(name.utf8)
+        let bytes = Array(sentence)
+        var start = 0
+        while let found = bytes[start...].firstRange(of: needle) {
+            let before = bytes[..<found.lowerBound]
+            let after = bytes[found.upperBound...]
+            if affiliationMarkers.contains(where: { before.reversed().starts(with: $0.reversed()) })
+                || possessiveEndings.contains(where: { after.starts(with: $0) })
+            {
+                return true
+            }
+            start = found.lowerBound + 1
+        }
+        return false
     }
+
+    private static let affiliationMarkers = [" of ", " at ", " for ", " from "].flatMap {
+        [Array($0.utf8), Array(($0 + "the ").utf8)]
+    }
+    private static let possessiveEndings = [Array("'s".utf8), Array("’s".utf8)]
 
     /// One name recurs across the sentences that carry promotional language.
     func promotedName(_ rule: Rule, threshold: Int) -> Finding? {

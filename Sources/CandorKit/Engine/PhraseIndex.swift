@@ -19,6 +19,8 @@ struct PhraseIndex: Sendable {
     /// The rules each pass answers for, kept as sets for the per-rule lookups of every document.
     let phraseRules: Set<Int>
     let anchorRules: Set<Int>
+    /// Rules that run their own pattern, but only in documents holding one of their required words.
+    let gatedRules: Set<Int>
 
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
     init?(rules: [Rule]) {
@@ -30,10 +32,18 @@ struct PhraseIndex: Sendable {
         }
         let eligible = spans.filter { $0.1.phrases != nil && !$0.1.caseSensitive }.map(\.0)
         var anchored: [(Int, [String])] = []
+        var gated: [(Int, [String])] = []
         for (index, span) in spans where span.phrases == nil {
-            if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) { anchored.append((index, anchors)) }
+            if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
+                anchored.append((index, anchors))
+            } else if let words = RequiredWords.words(for: span.regex.pattern) {
+                gated.append((index, words))
+            }
         }
-        guard !eligible.isEmpty || !anchored.isEmpty else { return nil }
+        guard !eligible.isEmpty || !anchored.isEmpty || !gated.isEmpty else { return nil }
+        gatedRules = Set(gated.map(\.0))
+        // Anchored and gated rules share one pass: both need to know where their words occur.
+        anchored += gated
         var anchorChunks: [(Regex, [Int])] = []
         for start in stride(from: 0, to: anchored.count, by: 255) {
             let members = Array(anchored[start..<min(start + 255, anchored.count)])
@@ -60,7 +70,7 @@ struct PhraseIndex: Sendable {
         }
         self.chunks = chunks
         phraseRules = Set(chunks.flatMap(\.1))
-        anchorRules = Set(anchorChunks.flatMap(\.1))
+        anchorRules = Set(anchorChunks.flatMap(\.1)).subtracting(gatedRules)
     }
 
     private static func emit(_ node: TrieNode, boundary: Bool = true) -> String {

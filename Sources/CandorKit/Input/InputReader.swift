@@ -25,12 +25,11 @@ public enum InputReader {
             {
                 return .failure(tooLarge(file, maximumBytes))
             }
-            guard FileManager.default.isReadableFile(atPath: file),
-                let contents = FileReader.read(file)
-            else {
-                return .failure(InputProblem(path: file, message: "cannot read file (permission denied or not a file)"))
+            switch FileReader.contents(of: file) {
+            case .success(let contents): data = contents
+            case .failure(let failure):
+                return .failure(InputProblem(path: file, message: "cannot read file: \(failure.reason)"))
             }
-            data = contents
         }
         if data.count > maximumBytes { return .failure(tooLarge(path, maximumBytes)) }
         let bytes = [UInt8](data)

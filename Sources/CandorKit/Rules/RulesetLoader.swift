@@ -47,8 +47,11 @@ public enum RulesetLoader {
 
     /// Parses one ruleset file; a file that cannot be read or parsed yields one located error.
     public static func loadFile(_ path: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
-        guard let data = FileReader.read(path) else {
-            return ([], [RulesetError(file: path, line: 1, column: 1, message: "cannot read file")])
+        let data: Data
+        switch FileReader.contents(of: path) {
+        case .success(let contents): data = contents
+        case .failure(let failure):
+            return ([], [RulesetError(file: path, line: 1, column: 1, message: "cannot read file: \(failure.reason)")])
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
             return ([], [RulesetError(file: path, line: 1, column: 1, message: "file is not valid UTF-8")])
