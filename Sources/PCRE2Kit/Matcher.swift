@@ -93,6 +93,17 @@ public final class Matcher {
             of: regex, in: subject, from: start, deadline: clock.now + limits.budget(forBytes: subject.count))
     }
 
+    /// The first match starting between `start` and `latestStart` (inclusive), under the time budget:
+    /// a search confined to one sentence stops at its end instead of running on through the text.
+    public func firstMatch(
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, within latestStart: Int
+    ) throws(MatchError) -> Match? {
+        guard latestStart >= start else { return nil }
+        let budget = limits.budget(forBytes: min(subject.count, latestStart - start) + 1)
+        return try firstMatch(
+            of: regex, in: subject, from: start, deadline: clock.now + budget, latestStart: latestStart)
+    }
+
     /// The first match starting between `start` and `latestStart`, both inclusive: a bounded search
     /// for callers that know where a match could begin.
     public func firstMatch(
@@ -108,18 +119,20 @@ public final class Matcher {
 
     /// Scans window by window so that the deadline is checked at least every `window` start positions.
     private func firstMatch(
-        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: ContinuousClock.Instant
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: ContinuousClock.Instant,
+        latestStart: Int = .max
     ) throws(MatchError) -> Match? {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let end = min(subject.count, latestStart)
         var windowStart = start
         while true {
-            let limit = Self.boundary(after: windowStart + Self.window, in: subject)
+            let limit = min(Self.boundary(after: windowStart + Self.window, in: subject), end)
             pcre2_set_offset_limit_8(context, limit)
             let rc = pcre2_match_8(
                 regex.code, base, subject.count, windowStart, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
             if rc >= 0 { return readMatch(rc, regex: regex, start: windowStart) }
             if rc != PCRE2_ERROR_NOMATCH { throw MatchError(code: rc, message: pcre2Message(rc)) }
-            if limit >= subject.count { return nil }
+            if limit >= end { return nil }
             if clock.now > deadline { throw MatchError.timeBudgetExceeded }
             windowStart = Self.boundary(after: limit + 1, in: subject)
         }
@@ -155,14 +168,18 @@ public final class Matcher {
     /// Every non-overlapping match of `regex` in `subject`, in order, calling `body` for each.
     ///
     /// `body` returns false to stop early. Empty matches advance by one Unicode scalar.
+    /// With `latestStart`, only matches starting at or before it are visited, and the search never
+    /// looks for a start beyond it.
     public func forEachMatch(
-        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, within latestStart: Int = .max,
         _ body: (Match) -> Bool
     ) throws(MatchError) {
-        let deadline = clock.now + limits.budget(forBytes: subject.count)
+        let scope = latestStart == .max ? subject.count : min(subject.count, max(0, latestStart - start) + 1)
+        let deadline = clock.now + limits.budget(forBytes: scope)
         var position = start
-        while position <= subject.count,
-            let match = try firstMatch(of: regex, in: subject, from: position, deadline: deadline)
+        while position <= min(subject.count, latestStart),
+            let match = try firstMatch(
+                of: regex, in: subject, from: position, deadline: deadline, latestStart: latestStart)
         {
             guard body(match) else { return }
             if match.range.isEmpty {

@@ -21,6 +21,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "Also audit one large file made from the corpus (50 MB) and check scaling.")
     var large = false
 
+    @Flag(help: "Also time the corpus with the phrase rules doubled by a generated pack (scaling check).")
+    var scaling = false
+
     @Flag(help: "Also list the rules whose own patterns take longest over the corpus.")
     var perRule = false
 
@@ -69,7 +72,10 @@ struct Bench: ParsableCommand {
         }
         if vsProselint { try BenchPeers.proselint(files: files, candor: all) }
         if jsonlMegabytes > 0 { try BenchRun.jsonlMemory(files: files, auditor: auditor, megabytes: jsonlMegabytes) }
-        if large { try BenchRun.largeFile(files: files, auditor: auditor, ruleset: ruleset, runs: runs) }
+        if scaling {
+            try BenchScaling.doubledPhraseRules(files: files, ruleset: ruleset, builtin: builtin, runs: runs)
+        }
+        if large { try BenchRun.largeFile(files: files, ruleset: ruleset, runs: runs) }
         print(String(format: "peak memory: %.1f MB", BenchMath.peakMemoryMB()))
     }
 }

@@ -103,7 +103,7 @@ enum BenchRun {
 
     /// One ~50 MB file made of the corpus repeated, audited as a single document, and the time
     /// ratio against half of it.
-    static func largeFile(files: [String], auditor: Auditor, ruleset: Ruleset, runs: Int) throws {
+    static func largeFile(files: [String], ruleset: Ruleset, runs: Int) throws {
         var corpus = Data()
         for file in files {
             corpus.append(FileManager.default.contents(atPath: file) ?? Data())
@@ -113,18 +113,26 @@ enum BenchRun {
         while big.count < 50_000_000 { big.append(corpus) }
         let half = big.prefix(big.count / 2)
         let clock = ContinuousClock()
-        func time(_ data: Data) -> Double {
+        func time(_ data: Data, _ auditor: Auditor) -> Double {
             BenchMath.median(
                 (0..<max(1, runs / 2)).map { _ in
                     clock.measure { _ = auditor.audit(Document(path: "large.txt", bytes: [UInt8](data))) }.seconds
                 })
         }
-        let whole = time(big)
-        let part = time(Data(half))
+        let allCores = Auditor(ruleset: ruleset)
+        let oneCore = Auditor(ruleset: ruleset, parallelRulesThreshold: .max)
+        let whole = time(big, allCores)
+        let part = time(Data(half), allCores)
+        let alone = time(big, oneCore)
+        let megabytes = Double(big.count) / 1e6
         print(
             String(
                 format: "large file: %.1f MB in %.2f s (%.1f MB/s); half of it %.2f s; ratio %.2f (2.00 is linear)",
-                Double(big.count) / 1e6, whole, Double(big.count) / 1e6 / whole, part, whole / part))
+                megabytes, whole, megabytes / whole, part, whole / part))
+        print(
+            String(
+                format: "large file, rules on 1 core: %.2f s; on %d cores: %.2f s (%.2fx)", alone,
+                ProcessInfo.processInfo.activeProcessorCount, whole, alone / whole))
     }
 }
 

@@ -1,6 +1,7 @@
-import CandorKit
 import Foundation
 import Testing
+
+@testable import CandorKit
 
 /// The shared phrase pass must find exactly what every rule's own pattern finds.
 @Suite struct SharedPassTests {
@@ -31,6 +32,16 @@ import Testing
         }
     }
 
+    @Test func oneLargeDocumentMatchedOnAllCoresGivesTheOneCoreResult() {
+        let text = Self.texts.joined(separator: "\n\n")
+        let document = Document(path: "large.txt", bytes: Array(text.utf8))
+        let oneCore = Auditor(ruleset: TestSupport.core.ruleset, parallelRulesThreshold: .max)
+        let allCores = Auditor(ruleset: TestSupport.core.ruleset, parallelRulesThreshold: 0)
+        let expected = signature(oneCore.audit(document))
+        #expect(expected.count > 500)
+        #expect(signature(allCores.audit(document)) == expected)
+    }
+
     @Test func ruleExamplesAgreeToo() {
         for rule in TestSupport.core.ruleset.rules {
             for example in rule.examples.flag + rule.examples.pass {
@@ -41,5 +52,35 @@ import Testing
                     "\(rule.id): \(example)")
             }
         }
+    }
+}
+
+/// A pack with thousands of phrases still shares one pass: a trie too large for one PCRE2 pattern
+/// is split, never dropped in favour of a scan per rule.
+@Suite struct LargePhrasePackTests {
+    @Test func thousandsOfPhrasesStillShareThePass() throws {
+        var yaml = "rules:\n"
+        for rule in 0..<40 {
+            let phrases = (0..<150).map { "'zq\(rule)x\($0) word\($0 % 7)'" }.joined(separator: ", ")
+            yaml += """
+                  - id: hedging.bulk-\(rule)
+                    category: hedging
+                    severity: info
+                    weight: 1
+                    message: m
+                    rationale: r
+                    suggestion: s
+                    phrases: [\(phrases)]
+
+                """
+        }
+        let pack = try TestSupport.loadPack(yaml, trusted: true)
+        #expect(pack.errors.isEmpty)
+        let index = try #require(PhraseIndex(rules: pack.ruleset.rules))
+        #expect(index.phraseRules.count == 40)
+        #expect(index.chunks.count > 1, "6,000 phrases do not fit one pattern")
+        let document = Document(path: "a.txt", bytes: Array("It says zq39x149 word2 twice: ZQ39X149  word2.".utf8))
+        let report = Auditor(ruleset: pack.ruleset).audit(document)
+        #expect(report.findings.filter { $0.ruleId == "hedging.bulk-39" }.count == 2)
     }
 }

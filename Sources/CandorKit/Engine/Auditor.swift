@@ -8,9 +8,16 @@ public struct Auditor: Sendable {
     /// The shared pass for phrase rules; nil runs every rule's own pattern (for comparison).
     let phraseIndex: PhraseIndex?
 
-    public init(ruleset: Ruleset, limits: Matcher.Limits = Matcher.Limits(), sharedPhrasePass: Bool = true) {
+    /// Documents at least this large (1 MiB by default) have their rules matched on all cores.
+    let parallelRulesThreshold: Int
+
+    public init(
+        ruleset: Ruleset, limits: Matcher.Limits = Matcher.Limits(), sharedPhrasePass: Bool = true,
+        parallelRulesThreshold: Int = 1 << 20
+    ) {
         self.ruleset = ruleset
         self.limits = limits
+        self.parallelRulesThreshold = parallelRulesThreshold
         self.phraseIndex = sharedPhrasePass ? PhraseIndex(rules: ruleset.rules) : nil
     }
 
@@ -26,17 +33,21 @@ public struct Auditor: Sendable {
         let scanner = SpanScanner(document: document, matcher: matcher)
         var matched: [Finding] = []
         var diagnostics = document.diagnostics
-        var shared: PhraseIndex.Found?
+        let shared: PhraseIndex.Found?
         do throws(MatchError) {
             shared = try phraseIndex?.candidates(in: document.text, matcher: matcher)
         } catch {
+            shared = nil
             diagnostics.append(
                 Diagnostic(severity: .error, message: "\(document.path): shared phrase pass stopped: \(error.message)"))
         }
-        for (index, rule) in ruleset.rules.enumerated() {
-            guard case .span(let span) = rule.kind else { continue }
+        let spanRules = ruleset.rules.indices.filter {
+            guard case .span = ruleset.rules[$0].kind else { return false }
             // A rule none of whose required words occur cannot match here.
-            if let shared, phraseIndex?.gatedRules.contains(index) == true, shared.anchors[index] == nil { continue }
+            return shared == nil || phraseIndex?.gatedRules.contains($0) != true || shared?.anchors[$0] != nil
+        }
+        @Sendable func scan(_ index: Int, with scanner: SpanScanner) -> ([Finding], Diagnostic?) {
+            guard case .span(let span) = ruleset.rules[index].kind else { return ([], nil) }
             // Without a shared pass (none built, or it stopped) every rule runs its own pattern.
             let candidates = shared.flatMap {
                 phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] ?? [] : nil
@@ -44,7 +55,22 @@ public struct Auditor: Sendable {
             let anchors = shared.flatMap {
                 phraseIndex?.anchorRules.contains(index) == true ? $0.anchors[index] ?? [] : nil
             }
-            let (found, diagnostic) = scanner.scan(rule, span, candidates: candidates, anchors: anchors)
+            return scanner.scan(ruleset.rules[index], span, candidates: candidates, anchors: anchors)
+        }
+        let results: [([Finding], Diagnostic?)]
+        if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            // One large document: its rules are spread over the cores, each with its own matcher, and
+            // the results are joined in rule order, so the output is what one core would give.
+            let slots = Slots<([Finding], Diagnostic?)>(count: spanRules.count, initial: ([], nil))
+            DispatchQueue.concurrentPerform(iterations: spanRules.count) { slot in
+                let worker = SpanScanner(document: document, matcher: Matcher(limits: limits))
+                slots[slot] = scan(spanRules[slot], with: worker)
+            }
+            results = slots.values
+        } else {
+            results = spanRules.map { scan($0, with: scanner) }
+        }
+        for (found, diagnostic) in results {
             matched += found
             if let diagnostic { diagnostics.append(diagnostic) }
         }

@@ -16,8 +16,8 @@ enum NameExtractor {
     static func names(in text: [UInt8], range: Range<Int>, matcher: Matcher) -> Set<String> {
         var names = Set<String>()
         text.withUnsafeBufferPointer { buffer in
-            try? matcher.forEachMatch(of: pattern, in: buffer, from: range.lowerBound) { match in
-                guard match.range.lowerBound < range.upperBound else { return false }
+            try? matcher.forEachMatch(of: pattern, in: buffer, from: range.lowerBound, within: range.upperBound - 1) {
+                match in
                 let end = min(match.range.upperBound, range.upperBound)
                 var words = String(decoding: text[match.range.lowerBound..<end], as: UTF8.self)
                     .split(whereSeparator: { $0.isWhitespace }).map(String.init)

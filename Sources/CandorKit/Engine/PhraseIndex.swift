@@ -44,33 +44,50 @@ struct PhraseIndex: Sendable {
         gatedRules = Set(gated.map(\.0))
         // Anchored and gated rules share one pass: both need to know where their words occur.
         anchored += gated
-        var anchorChunks: [(Regex, [Int])] = []
-        for start in stride(from: 0, to: anchored.count, by: 255) {
-            let members = Array(anchored[start..<min(start + 255, anchored.count)])
-            let root = TrieNode()
-            for (number, member) in members.enumerated() {
-                for anchor in member.1 { root.insert(PhraseTrie.units(of: anchor), mark: number + 1) }
-            }
-            guard let regex = try? Regex("(?<![\\w])" + Self.emit(root, boundary: false)) else { return nil }
-            anchorChunks.append((regex, members.map(\.0)))
-        }
+        let anchorWords = anchored.map(\.1)
+        guard
+            let anchorChunks = Self.compile(
+                Array(anchored.indices), boundary: false, words: { anchorWords[$0] }, rule: { anchored[$0].0 })
+        else { return nil }
         self.anchorChunks = anchorChunks
-        var chunks: [(Regex, [Int])] = []
-        for start in stride(from: 0, to: eligible.count, by: 255) {
-            let members = Array(eligible[start..<min(start + 255, eligible.count)])
-            let root = TrieNode()
-            for (number, ruleIndex) in members.enumerated() {
-                guard case .span(let span) = rules[ruleIndex].kind else { continue }
-                for phrase in span.phrases ?? [] {
-                    root.insert(PhraseTrie.units(of: phrase), mark: number + 1)
-                }
-            }
-            guard let regex = try? Regex("(?<![\\w])" + Self.emit(root)) else { return nil }
-            chunks.append((regex, members))
+        let phrasesOf = eligible.map { index -> [String] in
+            guard case .span(let span) = rules[index].kind else { return [] }
+            return span.phrases ?? []
         }
+        guard
+            let chunks = Self.compile(
+                Array(eligible.indices), boundary: true, words: { phrasesOf[$0] }, rule: { eligible[$0] })
+        else { return nil }
         self.chunks = chunks
         phraseRules = Set(chunks.flatMap(\.1))
         anchorRules = Set(anchorChunks.flatMap(\.1)).subtracting(gatedRules)
+    }
+
+    /// One trie pattern per chunk of members (at most 255, PCRE2's callout numbers); a chunk whose
+    /// pattern is too large for PCRE2 is split in two until each compiles.
+    private static func compile(
+        _ members: [Int], boundary: Bool, words: (Int) -> [String], rule: (Int) -> Int
+    ) -> [(regex: Regex, rules: [Int])]? {
+        if members.isEmpty { return [] }
+        if members.count > 255 {
+            guard let head = compile(Array(members.prefix(255)), boundary: boundary, words: words, rule: rule),
+                let tail = compile(Array(members.dropFirst(255)), boundary: boundary, words: words, rule: rule)
+            else { return nil }
+            return head + tail
+        }
+        let root = TrieNode()
+        for (number, member) in members.enumerated() {
+            for word in words(member) { root.insert(PhraseTrie.units(of: word), mark: number + 1) }
+        }
+        if let regex = try? Regex("(?<![\\w])" + emit(root, boundary: boundary)) {
+            return [(regex, members.map(rule))]
+        }
+        guard members.count > 1 else { return nil }
+        let half = members.count / 2
+        guard let head = compile(Array(members.prefix(half)), boundary: boundary, words: words, rule: rule),
+            let tail = compile(Array(members.dropFirst(half)), boundary: boundary, words: words, rule: rule)
+        else { return nil }
+        return head + tail
     }
 
     private static func emit(_ node: TrieNode, boundary: Bool = true) -> String {
@@ -83,7 +100,7 @@ struct PhraseIndex: Sendable {
 
     /// What the shared pass found: phrase matches per rule, reduced to what each rule's own pattern
     /// would report, and the positions of each anchored rule's leading words.
-    struct Found {
+    struct Found: Sendable {
         var matches: [Int: [Range<Int>]] = [:]
         var anchors: [Int: [Int]] = [:]
     }

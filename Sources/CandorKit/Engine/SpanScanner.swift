@@ -91,12 +91,12 @@ struct SpanScanner {
     ) throws(MatchError) -> Bool {
         if span.unless.isEmpty && span.unlessSentence.isEmpty { return false }
         let sentence = document.sentenceIndex(containing: range.lowerBound).map { document.sentences[$0] } ?? range
+        // Exceptions are looked for inside the sentence only: a search that ran on to the next match
+        // elsewhere would make every candidate cost the rest of the document.
         for regex in span.unless {
             var overlaps = false
-            try matcher.forEachMatch(of: regex, in: text, from: sentence.lowerBound) { match in
-                if match.range.lowerBound >= sentence.upperBound || match.range.lowerBound >= range.upperBound {
-                    return false
-                }
+            let latestStart = min(sentence.upperBound, range.upperBound) - 1
+            try matcher.forEachMatch(of: regex, in: text, from: sentence.lowerBound, within: latestStart) { match in
                 overlaps =
                     match.range.overlaps(range) || (match.range.isEmpty && range.contains(match.range.lowerBound))
                 return !overlaps
@@ -104,8 +104,8 @@ struct SpanScanner {
             if overlaps { return true }
         }
         for regex in span.unlessSentence {
-            if let match = try matcher.firstMatch(of: regex, in: text, from: sentence.lowerBound),
-                match.range.lowerBound < sentence.upperBound
+            if try matcher.firstMatch(of: regex, in: text, from: sentence.lowerBound, within: sentence.upperBound - 1)
+                != nil
             {
                 return true
             }
