@@ -1,4 +1,5 @@
 internal import CPCRE2
+import Foundation
 
 /// Per-worker match state: match data, a match context carrying the resource limits, and a JIT stack.
 ///
@@ -236,4 +237,21 @@ extension Matcher {
 /// Where callouts deliver their reports during `forEachCallout`.
 struct CalloutSink {
     let body: (Int, Range<Int>) -> Void
+}
+
+extension Matcher {
+    /// This thread's matcher for `limits`, made on first use and kept for the thread's life: making
+    /// one maps a fresh JIT stack, which costs more than matching a short article. A thread runs one
+    /// audit at a time, and matches inside a match (an exception checked between a rule's matches)
+    /// read their results before the next call, so sharing within the thread is safe.
+    public static func forCurrentThread(limits: Limits = Limits()) -> Matcher {
+        let key =
+            "candor.matcher.\(limits.matchLimit).\(limits.depthLimit).\(limits.heapLimitKiB)."
+            + "\(limits.timeBudget).\(limits.timePerMegabyte)"
+        let storage = Thread.current.threadDictionary
+        if let cached = storage[key] as? Matcher { return cached }
+        let made = Matcher(limits: limits)
+        storage[key] = made
+        return made
+    }
 }

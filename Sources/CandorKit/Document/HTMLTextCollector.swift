@@ -43,7 +43,7 @@ final class HTMLTextCollector {
     static let furniture = try! Regex(
         "(?<![a-z])(?:" + furnitureWords.map { $0.replacingOccurrences(of: "-", with: "\\-") }.joined(separator: "|")
             + ")(?![a-z])")
-    private let matcher = Matcher()
+    private let matcher = Matcher.forCurrentThread()
     private let source: [UInt8]
     private var stack: [Open] = []
     private var pieces: [Piece] = []

@@ -27,7 +27,7 @@ enum QuotationFinder {
                 cursor = quote.upperBound
             }
             outside += String(decoding: text[cursor..<paragraph.upperBound], as: UTF8.self)
-            let verbs = matcher ?? Matcher()
+            let verbs = matcher ?? Matcher.forCurrentThread()
             matcher = verbs
             if hasReportingVerb(outside, matcher: verbs) { result += quotes }
         }

@@ -29,7 +29,7 @@ public struct Auditor: Sendable {
     /// Every span rule's raw matches in `document`, before exceptions of context are weighed; and
     /// the diagnostics of any rule that stopped early.
     public func matchSpans(_ document: Document) -> (findings: [Finding], diagnostics: [Diagnostic]) {
-        let matcher = Matcher(limits: limits)
+        let matcher = Matcher.forCurrentThread(limits: limits)
         let scanner = SpanScanner(document: document, matcher: matcher)
         var matched: [Finding] = []
         var diagnostics = document.diagnostics
@@ -63,7 +63,7 @@ public struct Auditor: Sendable {
             // the results are joined in rule order, so the output is what one core would give.
             let slots = Slots<([Finding], Diagnostic?)>(count: spanRules.count, initial: ([], nil))
             DispatchQueue.concurrentPerform(iterations: spanRules.count) { slot in
-                let worker = SpanScanner(document: document, matcher: Matcher(limits: limits))
+                let worker = SpanScanner(document: document, matcher: .forCurrentThread(limits: limits))
                 slots[slot] = scan(spanRules[slot], with: worker)
             }
             results = slots.values

@@ -9,7 +9,7 @@ extension DocumentChecker {
 
     /// Every named source shares one organisation that the article also praises.
     func oneSidedSourcing(_ rule: Rule) -> Finding? {
-        let matcher = Matcher()
+        let matcher = Matcher.forCurrentThread()
         let sourced = sentences(with: signals) { $0.signal == .namedSource }
         guard sourced.count >= 2 else { return nil }
         // Praise is rarer than sources, so it is looked for first and narrows the names to test.
@@ -61,7 +61,7 @@ extension DocumentChecker {
 
     /// One name recurs across the sentences that carry promotional language.
     func promotedName(_ rule: Rule, threshold: Int) -> Finding? {
-        let matcher = Matcher()
+        let matcher = Matcher.forCurrentThread()
         let promotional = sentences(with: findings) { [.puffery, .socialProof].contains($0.category) }
         var counts: [String: Int] = [:]
         for index in promotional {
