@@ -102,14 +102,14 @@ public struct Auditor: Sendable {
             findings: findings.map { Self.placed($0, in: document) },
             signals: signals.map { Self.placed($0, in: document) }, diagnostics: diagnostics,
             suppressed: suppressedSpans + suppressedChecks)
-        report.displayText = String(
-            decoding: document.format == .html ? document.text : document.decoded, as: UTF8.self)
+        report.displayBytes = document.format == .html ? document.text : document.decoded
         return report
     }
 
     /// Sets where a span finding stands in the text reports display, and its fingerprint.
     static func placed(_ finding: Finding, in document: Document) -> Finding {
         var placed = finding
+        if finding.hasProseRange { placed.context = document.context(around: finding.textRange) }
         let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound).map {
             document.string(document.sentences[$0])
         }

@@ -12,9 +12,10 @@ public struct DocumentReport: Sendable, Codable {
     public let diagnostics: [Diagnostic]
     /// How many findings suppression comments silenced.
     public var suppressed: Int = 0
-    /// The text reports show (the file for text and Markdown, the extracted prose for HTML), with each
-    /// finding's `displayRange` pointing into its UTF-8; not part of the JSON contract.
-    public var displayText: String = ""
+    /// The UTF-8 text reports show (the file for text and Markdown, the extracted prose for HTML), each
+    /// finding's `displayRange` pointing into it; not part of the JSON contract. It shares the
+    /// document's storage rather than copying it.
+    public var displayBytes: [UInt8] = []
 
     enum CodingKeys: String, CodingKey {
         case path, format, wordCount, score, grade, base, breakdown, findings, signals, diagnostics, suppressed

@@ -31,8 +31,11 @@ public struct Finding: Sendable, Codable {
     /// Positive evidence or a disclosure statement, reported apart from findings.
     public var isSignal: Bool { category == .transparency || signal == .disclosure }
 
-    /// Up to a few words of the sentence on either side, for reports; not part of the contract.
+    /// Up to a few words of the sentence on either side, for reports; not part of the contract. Set
+    /// when the finding is placed in its report, so findings dropped before then never pay for it.
     public var context: (before: String, after: String) = ("", "")
+    /// Whether `textRange` locates the finding in the prose (metadata evidence has no such range).
+    var hasProseRange = false
 
     /// Identifies the finding across edits elsewhere in the file: rule, normalised text and sentence.
     public var fingerprint: String = ""
@@ -48,7 +51,7 @@ public struct Finding: Sendable, Codable {
     public init(rule: Rule, scope: Scope, textRange: Range<Int>, in document: Document, message: String? = nil) {
         self.init(rule: rule, scope: scope, located: document.locate(textRange), in: document, message: message)
         self.textRange = textRange
-        self.context = document.context(around: textRange)
+        self.hasProseRange = true
     }
 
     /// Builds a finding at a range of the decoded file, for evidence outside the prose (metadata).

@@ -7,7 +7,7 @@ enum HTMLArticleRenderer {
     }
 
     static func render(_ document: DocumentReport, prefix: String) -> String {
-        let bytes = Array(document.displayText.utf8)
+        let bytes = document.displayBytes
         var spans: [Span] = []
         for (index, finding) in document.findings.enumerated() {
             if let range = finding.displayRange {
