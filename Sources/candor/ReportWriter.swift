@@ -9,10 +9,10 @@ enum ReportWriter {
             if isSpecialFile(path) {
                 guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
                 defer { try? handle.close() }
-                try handle.write(contentsOf: Data(text.utf8))
+                try withBytes(of: text) { try handle.write(contentsOf: $0) }
                 try handle.synchronize()
             } else {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try withBytes(of: text) { try $0.write(to: URL(fileURLWithPath: path), options: .atomic) }
             }
             return true
         } catch {
@@ -23,11 +23,21 @@ enum ReportWriter {
 
     static func standardOutput(_ text: String) -> Bool {
         do {
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            try withBytes(of: text) { try FileHandle.standardOutput.write(contentsOf: $0) }
             return true
         } catch {
             Console.error("standard output: cannot write report: \(reason(error))")
             return false
+        }
+    }
+
+    /// The text's UTF-8 as `Data` without copying it (a report of a large file is tens of megabytes).
+    private static func withBytes(of text: String, _ body: (Data) throws -> Void) throws {
+        var text = text
+        try text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return try body(Data()) }
+            try body(
+                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
         }
     }
 

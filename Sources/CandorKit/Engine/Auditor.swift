@@ -86,7 +86,7 @@ public struct Auditor: Sendable {
         let signals = spans.filter(\.isSignal) + metadataSignals(document)
         var findings = spans.filter { !$0.isSignal }
         let cleanWords = Self.cleanWords(in: document, findings: findings)
-        let checker = DocumentChecker(document: document, findings: findings, signals: signals, cleanWords: cleanWords)
+        let checker = DocumentChecker(document: document, findings: findings, signals: signals)
         var checks: [Finding] = []
         for rule in ruleset.rules {
             guard case .document(let check) = rule.kind, let finding = checker.evaluate(rule, check) else { continue }

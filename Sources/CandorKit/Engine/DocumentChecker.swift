@@ -3,8 +3,6 @@ struct DocumentChecker {
     let document: Document
     let findings: [Finding]
     let signals: [Finding]
-    /// Words in sentences without a negative finding; see `Scorer` for why this is the length measure.
-    let cleanWords: Int
 
     func evaluate(_ rule: Rule, _ check: DocumentCheck) -> Finding? {
         switch check {
@@ -19,7 +17,8 @@ struct DocumentChecker {
             }
             let promotional = findings.filter { [.puffery, .socialProof, .disclaimer].contains($0.category) }
             let evidence = promotional.reduce(0) { $0 + $1.weight }
-            let perThousand = evidence * 1000 / Double(max(cleanWords, ScoringModel.minimumLength))
+            // Density over all words: a piece whose every sentence is flagged has few clean words left.
+            let perThousand = evidence * 1000 / Double(max(document.wordCount, ScoringModel.minimumLength))
             guard promotional.count >= 3, perThousand >= threshold else { return nil }
             let message = "\(rule.message) (\(promotional.count) promotional findings, no disclosure)"
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
