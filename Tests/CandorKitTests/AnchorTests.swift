@@ -9,11 +9,18 @@ import Testing
         #expect(AnchorDeriver.anchors(for: #"\bgain(?:ed|s)?\s+x|\bpick(?:ed)?\s+up"#) == ["gain", "pick"])
         #expect(AnchorDeriver.anchors(for: #"(?m)^[ \t]*disclaimers?"#) == ["disclaimer"])
         #expect(AnchorDeriver.anchors(for: #"(?<!the\s)\bmost\s+\w+"#) == ["most"])
+        #expect(
+            AnchorDeriver.anchors(for: #"\b(?:(?:some|many)\s+)?(?:experts|analysts)\s+say"#) == [
+                "analysts", "experts",
+            ],
+            "an optional run of words before the anchor")
+        #expect(AnchorDeriver.anchors(for: #"\b(?:\w+ly\s+)?likely\s+to"#) == ["likely"])
     }
 
     @Test func anythingElseIsNotAnchored() {
         #expect(AnchorDeriver.anchors(for: #"\b[A-Z]\w+\s+said"#) == nil)
         #expect(AnchorDeriver.anchors(for: #"(?:very\s+)?good"#) == nil)
+        #expect(AnchorDeriver.anchors(for: #"\b(?:very)?good"#) == nil, "the optional word is not followed by space")
         #expect(AnchorDeriver.anchors(for: #"\bmay\b|\d+%"#) == nil)
         #expect(AnchorDeriver.anchors(for: #"\ba\s+b"#) == nil)
         #expect(AnchorDeriver.anchors(for: #"\b(?:is|are)\s+said"#) == nil, "too common to help")

@@ -16,7 +16,7 @@ enum AnchorDeriver {
         var all: [String] = []
         for branch in split(Substring(pattern), on: "|") {
             // Anchors are searched at word starts, so the branch must itself begin at one.
-            let stripped = stripZeroWidth(branch)
+            let stripped = skippingOptionalWords(stripZeroWidth(branch))
             guard
                 branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!"),
                 let found = branchAnchors(stripped)
@@ -79,6 +79,23 @@ enum AnchorDeriver {
                 return rest
             }
         }
+    }
+
+    /// Drops leading optional groups of words that end in white space (`(?:(?:some|many)\s+)?`,
+    /// `(?:\w+ly\s+)?`): a match then starts at the words after them, or within the same run of text
+    /// just before, which the anchored search (from the start of the line) still covers.
+    static func skippingOptionalWords(_ branch: Substring) -> Substring {
+        var rest = branch
+        while rest.hasPrefix("(?:"), let end = closingParenthesis(rest) {
+            let after = rest[rest.index(after: end)...]
+            guard after.first == "?", !after.hasPrefix("?+") else { return rest }
+            let inner = rest[rest.index(rest.startIndex, offsetBy: 3)..<end]
+            guard split(inner, on: "|").allSatisfy({ $0.hasSuffix("\\s+") && !$0.contains("\\n") }) else {
+                return rest
+            }
+            rest = stripZeroWidth(after.dropFirst())
+        }
+        return rest
     }
 
     private static func closingParenthesis(_ text: Substring) -> Substring.Index? {
