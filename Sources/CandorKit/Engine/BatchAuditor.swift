@@ -26,6 +26,8 @@ public final class BatchAuditor: @unchecked Sendable {
     private let lock = NSLock()
     private var auditors: [String: Auditor] = [:]
     private var configs: [String: CandorConfig] = [:]
+    /// The nearest configuration file of each folder seen, so a folder of articles is searched once.
+    private var nearestConfig: [String: String?] = [:]
     /// Configuration and ruleset errors, each reported once.
     public private(set) var errors: [String] = []
 
@@ -36,7 +38,7 @@ public final class BatchAuditor: @unchecked Sendable {
         let directory =
             input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
             ?? FileManager.default.currentDirectoryPath
-        guard let path = options.configPath ?? CandorConfig.nearest(from: directory) else { return CandorConfig() }
+        guard let path = options.configPath ?? nearestConfigPath(from: directory) else { return CandorConfig() }
         return lock.withLock {
             if let cached = configs[path] { return cached }
             let (config, problems) = CandorConfig.load(path: path)
@@ -44,6 +46,13 @@ public final class BatchAuditor: @unchecked Sendable {
             configs[path] = config
             return config
         }
+    }
+
+    private func nearestConfigPath(from directory: String) -> String? {
+        if let known = lock.withLock({ nearestConfig[directory] }) { return known }
+        let found = CandorConfig.nearest(from: directory)
+        lock.withLock { nearestConfig[directory] = .some(found) }
+        return found
     }
 
     private func auditor(for config: CandorConfig) -> Auditor {
