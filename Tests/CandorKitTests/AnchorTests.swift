@@ -17,6 +17,12 @@ import Testing
         #expect(AnchorDeriver.anchors(for: #"\b(?:\w+ly\s+)?likely\s+to"#) == ["likely"])
     }
 
+    @Test func matchesStartAtTheAnchorUnlessOptionalWordsComeFirst() {
+        #expect(AnchorDeriver.matchesStartAtAnchors(#"\b(?:may|might)\s+become"#))
+        #expect(AnchorDeriver.matchesStartAtAnchors(#"(?m)^[ \t]*disclaimers?"#))
+        #expect(!AnchorDeriver.matchesStartAtAnchors(#"\b(?:(?:some|many)\s+)?experts\s+say"#))
+    }
+
     @Test func anythingElseIsNotAnchored() {
         #expect(AnchorDeriver.anchors(for: #"\b[A-Z]\w+\s+said"#) == nil)
         #expect(AnchorDeriver.anchors(for: #"(?:very\s+)?good"#) == nil)

@@ -27,6 +27,15 @@ enum AnchorDeriver {
         return Array(Set(all)).sorted()
     }
 
+    /// Whether every match begins at one of the anchors or in the white space just before it: true
+    /// unless an optional run of words before the anchors was looked past.
+    static func matchesStartAtAnchors(_ pattern: String) -> Bool {
+        split(Substring(pattern), on: "|").allSatisfy { branch in
+            let stripped = stripZeroWidth(branch)
+            return skippingOptionalWords(stripped) == stripped
+        }
+    }
+
     /// Splits at `separator` outside parentheses and character classes.
     static func split(_ text: Substring, on separator: Character) -> [Substring] {
         var parts: [Substring] = []

@@ -55,7 +55,9 @@ public struct Auditor: Sendable {
             let anchors = shared.flatMap {
                 phraseIndex?.anchorRules.contains(index) == true ? $0.anchors[index] ?? [] : nil
             }
-            return scanner.scan(ruleset.rules[index], span, candidates: candidates, anchors: anchors)
+            return scanner.scan(
+                ruleset.rules[index], span, candidates: candidates, anchors: anchors,
+                anchorsStartMatches: phraseIndex?.matchesStartAtAnchor.contains(index) == true)
         }
         let results: [([Finding], Diagnostic?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {

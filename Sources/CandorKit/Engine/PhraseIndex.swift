@@ -21,6 +21,9 @@ struct PhraseIndex: Sendable {
     let anchorRules: Set<Int>
     /// Rules that run their own pattern, but only in documents holding one of their required words.
     let gatedRules: Set<Int>
+    /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
+    /// for each need not look further back.
+    let matchesStartAtAnchor: Set<Int>
 
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
     init?(rules: [Rule]) {
@@ -33,15 +36,18 @@ struct PhraseIndex: Sendable {
         let eligible = spans.filter { $0.1.phrases != nil && !$0.1.caseSensitive }.map(\.0)
         var anchored: [(Int, [String])] = []
         var gated: [(Int, [String])] = []
+        var startsAtAnchor = Set<Int>()
         for (index, span) in spans where span.phrases == nil {
             if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
                 anchored.append((index, anchors))
+                if AnchorDeriver.matchesStartAtAnchors(span.regex.pattern) { startsAtAnchor.insert(index) }
             } else if let words = RequiredWords.words(for: span.regex.pattern) {
                 gated.append((index, words))
             }
         }
         guard !eligible.isEmpty || !anchored.isEmpty || !gated.isEmpty else { return nil }
         gatedRules = Set(gated.map(\.0))
+        matchesStartAtAnchor = startsAtAnchor
         // Anchored and gated rules share one pass: both need to know where their words occur.
         anchored += gated
         let anchorWords = anchored.map(\.1)

@@ -8,7 +8,8 @@ struct SpanScanner {
     /// Findings of `rule`, or the diagnostic that explains why its scan stopped early. With
     /// `candidates` (from a shared pass over the text), the rule's own pattern is not run.
     func scan(
-        _ rule: Rule, _ span: SpanMatcher, candidates: [Range<Int>]? = nil, anchors: [Int]? = nil
+        _ rule: Rule, _ span: SpanMatcher, candidates: [Range<Int>]? = nil, anchors: [Int]? = nil,
+        anchorsStartMatches: Bool = false
     ) -> ([Finding], Diagnostic?) {
         var findings: [Finding] = []
         var failure: MatchError?
@@ -30,7 +31,8 @@ struct SpanScanner {
             }
             if let anchors {
                 do throws(MatchError) {
-                    for range in try anchoredMatches(span, anchors, text) where !consider(range) { break }
+                    for range in try anchoredMatches(span, anchors, startingAtAnchors: anchorsStartMatches, text)
+                    where !consider(range) { break }
                 } catch {
                     failure = error
                 }
@@ -52,13 +54,17 @@ struct SpanScanner {
     /// The matches of a pattern whose every match starts at one of its anchor words, or in the white
     /// space and line start just before one: each search is bounded to start no later than the anchor,
     /// and the sequence is the same as iterating over the whole text.
+    /// With `startingAtAnchors`, a match begins at its anchor or in the white space before it, so
+    /// each search starts there instead of at the start of the line.
     private func anchoredMatches(
-        _ span: SpanMatcher, _ anchors: [Int], _ text: UnsafeBufferPointer<UInt8>
+        _ span: SpanMatcher, _ anchors: [Int], startingAtAnchors: Bool, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var lastEnd = 0
         for anchor in anchors where anchor >= lastEnd {
-            let earliest = max(lastEnd, Self.lineStart(before: anchor, in: text))
+            let reach =
+                startingAtAnchors ? Self.spaceStart(before: anchor, in: text) : Self.lineStart(before: anchor, in: text)
+            let earliest = max(lastEnd, reach)
             guard
                 let match = try matcher.firstMatch(
                     of: span.regex, in: text, from: earliest, startingNoLaterThan: anchor),
@@ -68,6 +74,13 @@ struct SpanScanner {
             lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
         }
         return ranges
+    }
+
+    /// The start of the run of white space that ends at `offset`.
+    static func spaceStart(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = offset
+        while index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(text[index - 1]) { index -= 1 }
+        return index
     }
 
     /// The start of the line holding the first non-space character before `offset`.
