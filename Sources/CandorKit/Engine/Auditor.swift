@@ -59,7 +59,7 @@ public struct Auditor: Sendable {
                 ruleset.rules[index], span, candidates: candidates, anchors: anchors,
                 anchorsStartMatches: phraseIndex?.matchesStartAtAnchor.contains(index) == true)
         }
-        let results: [([Finding], Diagnostic?)]
+        var results: [([Finding], Diagnostic?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
             // One large document: its rules are spread over the cores, each with its own matcher, and
             // the results are joined in rule order, so the output is what one core would give.
@@ -72,15 +72,20 @@ public struct Auditor: Sendable {
         } else {
             results = spanRules.map { scan($0, with: scanner) }
         }
-        for (found, diagnostic) in results {
-            matched += found
-            if let diagnostic { diagnostics.append(diagnostic) }
+        // Each rule's findings are released as they are joined: a large document has many.
+        matched.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
+        for index in results.indices {
+            matched += results[index].0
+            results[index].0 = []
+            if let diagnostic = results[index].1 { diagnostics.append(diagnostic) }
         }
         return (matched, diagnostics)
     }
 
     /// The rest of the audit once spans are matched: context, suppression, checks and the score.
-    public func audit(_ document: Document, matched: [Finding], diagnostics: [Diagnostic]? = nil) -> DocumentReport {
+    public func audit(
+        _ document: Document, matched: consuming [Finding], diagnostics: [Diagnostic]? = nil
+    ) -> DocumentReport {
         var diagnostics = diagnostics ?? document.diagnostics
         let prose = matched.filter { !Self.isQuotedSpeech($0, in: document) && !Self.isInsideAddress($0, in: document) }
         var suppressor = Suppressor(document: document)
@@ -153,14 +158,18 @@ public struct Auditor: Sendable {
 
     /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).
     static func removingOverlaps(_ findings: [Finding]) -> [Finding] {
-        let ordered = findings.sorted { lhs, rhs in
-            if lhs.textRange.count != rhs.textRange.count { return lhs.textRange.count > rhs.textRange.count }
-            return readingOrder(lhs, rhs)
+        // Indexes are sorted rather than the findings themselves: a large document has many, and
+        // each copy of the array would hold them all again.
+        let longestFirst = findings.indices.sorted { lhs, rhs in
+            let (left, right) = (findings[lhs], findings[rhs])
+            if left.textRange.count != right.textRange.count { return left.textRange.count > right.textRange.count }
+            return readingOrder(left, right)
         }
         // Kept ranges per category, sorted and disjoint, so each check is a binary search.
         var kept: [Category: [Range<Int>]] = [:]
-        var result: [Finding] = []
-        for finding in ordered {
+        var keptIndexes: [Int] = []
+        for index in longestFirst {
+            let finding = findings[index]
             var ranges = kept[finding.category] ?? []
             let range = finding.textRange
             var low = 0
@@ -174,9 +183,9 @@ public struct Auditor: Sendable {
             guard !clashes else { continue }
             ranges.insert(range, at: low)
             kept[finding.category] = ranges
-            result.append(finding)
+            keptIndexes.append(index)
         }
-        return result.sorted(by: readingOrder)
+        return keptIndexes.sorted { readingOrder(findings[$0], findings[$1]) }.map { findings[$0] }
     }
 
     static func readingOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
