@@ -28,6 +28,8 @@ public struct Document: Sendable {
     public let directives: [SuppressionDirective]
     /// Problems found while reading, such as replaced invalid bytes.
     public let diagnostics: [Diagnostic]
+    private let quotationIndex: RangeIndex
+    private let nonProseIndex: RangeIndex
 
     /// Reads an article; the format comes from `format`, else the path's extension, else the content.
     public init(path: String, bytes: [UInt8], format: DocumentFormat? = nil) {
@@ -55,6 +57,8 @@ public struct Document: Sendable {
         self.nonProse = (extraction.nonProse + URLFinder.ranges(in: extraction.text)).sorted {
             $0.lowerBound < $1.lowerBound
         }
+        self.quotationIndex = RangeIndex(attributedQuotations)
+        self.nonProseIndex = RangeIndex(nonProse)
         self.headings = extraction.headings
         self.metadata = extraction.metadata
         self.directives = extraction.directives
@@ -100,12 +104,12 @@ public struct Document: Sendable {
 
     /// Whether `range` lies wholly inside an attributed quotation.
     public func isInsideAttributedQuotation(_ range: Range<Int>) -> Bool {
-        attributedQuotations.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+        quotationIndex.contains(range)
     }
 
     /// Whether `range` overlaps text that is not prose.
     public func touchesNonProse(_ range: Range<Int>) -> Bool {
-        nonProse.contains { $0.overlaps(range) }
+        nonProseIndex.overlaps(range)
     }
 
     /// The analysed text of a range, as a string.

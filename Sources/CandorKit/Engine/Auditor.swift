@@ -157,6 +157,8 @@ public struct Auditor: Sendable {
     }
 
     /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).
+    private static let overlapBucket = 1024
+
     static func removingOverlaps(_ findings: [Finding]) -> [Finding] {
         // Indexes are sorted rather than the findings themselves: a large document has many, and
         // each copy of the array would hold them all again.
@@ -165,24 +167,24 @@ public struct Auditor: Sendable {
             if left.textRange.count != right.textRange.count { return left.textRange.count > right.textRange.count }
             return readingOrder(left, right)
         }
-        // Kept ranges per category, sorted and disjoint, so each check is a binary search.
-        var kept: [Category: [Range<Int>]] = [:]
+        // Kept ranges per category, filed by where they start, so a check looks only at the ranges
+        // that start near the candidate (within the longest kept range before it): inserting into
+        // one sorted list instead cost time proportional to the findings already kept.
+        var kept: [Category: [Int: [Range<Int>]]] = [:]
+        var longest: [Category: Int] = [:]
         var keptIndexes: [Int] = []
         for index in longestFirst {
             let finding = findings[index]
-            var ranges = kept[finding.category] ?? []
             let range = finding.textRange
-            var low = 0
-            var high = ranges.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ranges[mid].lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+            let reach = longest[finding.category] ?? 0
+            let first = max(0, range.lowerBound - reach) / overlapBucket
+            let last = max(range.lowerBound, range.upperBound - 1) / overlapBucket
+            let clashes = (first...last).contains { bucket in
+                kept[finding.category]?[bucket]?.contains { $0.overlaps(range) } ?? false
             }
-            let clashes =
-                (low < ranges.count && ranges[low].overlaps(range)) || (low > 0 && ranges[low - 1].overlaps(range))
             guard !clashes else { continue }
-            ranges.insert(range, at: low)
-            kept[finding.category] = ranges
+            kept[finding.category, default: [:]][range.lowerBound / overlapBucket, default: []].append(range)
+            longest[finding.category] = max(reach, range.count)
             keptIndexes.append(index)
         }
         return keptIndexes.sorted { readingOrder(findings[$0], findings[$1]) }.map { findings[$0] }
