@@ -1,0 +1,203 @@
+/// Writes the JSON report straight into bytes, field by field, in the layout `JSONEncoder` gives with
+/// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` (a test checks they are byte for byte the
+/// same). `JSONEncoder` first builds a tree of the whole report, which for one large document holds
+/// every finding twice over; this writer holds only the output.
+struct JSONReportWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the current object or array has had a member yet.
+    private var hasMembers: [Bool] = []
+
+    static func render(_ report: AuditReport) -> [UInt8] {
+        var writer = JSONReportWriter()
+        writer.write(report)
+        writer.raw("\n")
+        return writer.bytes
+    }
+
+    private mutating func write(_ report: AuditReport) {
+        open("{")
+        key("documents")
+        open("[")
+        for document in report.documents {
+            separate()
+            write(document)
+        }
+        close("]")
+        key("summary")
+        write(report.summary)
+        key("tool")
+        open("{")
+        field("name", report.tool.name)
+        field("version", report.tool.version)
+        close("}")
+        field("version", report.version)
+        close("}")
+    }
+
+    private mutating func write(_ summary: AuditReport.Summary) {
+        open("{")
+        field("documents", summary.documents)
+        field("errors", summary.errors)
+        field("findings", summary.findings)
+        if let value = summary.maxScore { field("maxScore", value) }
+        if let value = summary.meanScore { field("meanScore", value) }
+        if let value = summary.medianScore { field("medianScore", value) }
+        if let value = summary.minScore { field("minScore", value) }
+        field("signals", summary.signals)
+        close("}")
+    }
+
+    private mutating func write(_ document: DocumentReport) {
+        open("{")
+        field("base", document.base)
+        key("breakdown")
+        open("[")
+        for line in document.breakdown {
+            separate()
+            open("{")
+            field("category", line.category)
+            field("points", line.points)
+            field("reason", line.reason)
+            close("}")
+        }
+        close("]")
+        key("diagnostics")
+        open("[")
+        for diagnostic in document.diagnostics {
+            separate()
+            open("{")
+            field("message", diagnostic.message)
+            if let rule = diagnostic.ruleId { field("ruleId", rule) }
+            field("severity", diagnostic.severity.rawValue)
+            close("}")
+        }
+        close("]")
+        findings("findings", document.findings)
+        field("format", document.format.rawValue)
+        field("grade", document.grade)
+        field("path", document.path)
+        field("score", document.score)
+        findings("signals", document.signals)
+        field("suppressed", document.suppressed)
+        field("wordCount", document.wordCount)
+        close("}")
+    }
+
+    private mutating func findings(_ name: String, _ findings: [Finding]) {
+        key(name)
+        open("[")
+        for finding in findings {
+            separate()
+            write(finding)
+        }
+        close("]")
+    }
+
+    private mutating func write(_ finding: Finding) {
+        open("{")
+        if let baseline = finding.baseline { field("baseline", baseline) }
+        field("byteEnd", finding.byteEnd)
+        field("byteStart", finding.byteStart)
+        field("category", finding.category.rawValue)
+        field("column", finding.column)
+        field("endColumn", finding.endColumn)
+        field("endLine", finding.endLine)
+        field("fingerprint", finding.fingerprint)
+        field("line", finding.line)
+        field("message", finding.message)
+        field("ruleId", finding.ruleId)
+        field("scope", finding.scope.rawValue)
+        field("severity", finding.severity.rawValue)
+        field("suggestion", finding.suggestion)
+        field("text", finding.text)
+        close("}")
+    }
+
+    // MARK: Layout
+
+    private mutating func open(_ bracket: String) {
+        raw(bracket)
+        depth += 1
+        hasMembers.append(false)
+    }
+
+    /// An empty object or array still gets its line break and indented closing bracket.
+    private mutating func close(_ bracket: String) {
+        let hadMembers = hasMembers.removeLast()
+        depth -= 1
+        raw("\n")
+        if !hadMembers { raw("\n") }
+        indent()
+        raw(bracket)
+    }
+
+    /// Starts a member of the current object or array on its own line.
+    private mutating func separate() {
+        if hasMembers[hasMembers.count - 1] { raw(",") }
+        hasMembers[hasMembers.count - 1] = true
+        raw("\n")
+        indent()
+    }
+
+    private mutating func key(_ name: String) {
+        separate()
+        string(name)
+        raw(" : ")
+    }
+
+    private mutating func field(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    private mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        raw(String(value))
+    }
+
+    private mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        raw(value ? "true" : "false")
+    }
+
+    /// Whole numbers without a fraction, others in their shortest exact form, as `JSONEncoder` writes them.
+    private mutating func field(_ name: String, _ value: Double) {
+        key(name)
+        if value.rounded() == value, abs(value) < 1e15 {
+            raw(String(Int(value)))
+        } else {
+            raw(String(value))
+        }
+    }
+
+    private mutating func indent() {
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+    }
+
+    private mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Quotes and escapes: `"`, `\`, and control characters; everything else, `/` and non-ASCII
+    /// included, is written as it is.
+    private mutating func string(_ text: String) {
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: raw("\\\"")
+            case 0x5C: raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            case 0x00..<0x20:
+                let hex = String(byte, radix: 16)
+                raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+}

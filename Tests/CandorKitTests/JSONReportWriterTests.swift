@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import CandorKit
+
+/// The hand-written JSON report must be exactly what `JSONEncoder` would write, so that the contract
+/// and every committed report stay as they are.
+@Suite struct JSONReportWriterTests {
+    private func expectSame(_ report: AuditReport, _ comment: Comment? = nil) {
+        let written = JSONReporter().render(report)
+        let encoded = JSONReporter.encoded(report)
+        #expect(written == encoded, comment)
+        if written != encoded, let index = zip(written, encoded).enumerated().first(where: { $1.0 != $1.1 })?.offset {
+            let start = written.index(written.startIndex, offsetBy: max(0, index - 80))
+            Issue.record("first difference near: \(written[start...].prefix(160))")
+        }
+    }
+
+    @Test func sameAsJSONEncoderOnRealReports() {
+        let texts = Array(SharedPassTests.texts.prefix(30))
+        let reports = texts.enumerated().map { index, text in
+            TestSupport.auditor.audit(Document(path: "article-\(index).txt", bytes: Array(text.utf8)))
+        }
+        expectSame(AuditReport(documents: reports, errors: 0), "30 articles")
+        expectSame(AuditReport(documents: Array(reports.prefix(2)), errors: 3), "an odd mean score")
+        expectSame(AuditReport(documents: [], errors: 0), "no documents")
+    }
+
+    @Test func sameAsJSONEncoderOnHostileText() {
+        let hostile = "Experts say \"</script><b>\" \\ / é 中文 \u{1}\u{1B}\u{7F}\u{8}\u{C}\r\n\t\u{2028} 🙂 may become."
+        var report = TestSupport.audit(hostile, path: "odd \"name\"\u{1}.md")
+        report.findings = report.findings.enumerated().map { index, finding in
+            var marked = finding
+            marked.baseline = index % 2 == 0
+            return marked
+        }
+        #expect(!report.findings.isEmpty)
+        expectSame(AuditReport(documents: [report], errors: 1), "control characters, quotes and markup")
+        let withDiagnostics = TestSupport.audit("Experts say so. \u{FFFD}", path: "x.txt")
+        expectSame(AuditReport(documents: [withDiagnostics, report], errors: 0), "diagnostics")
+    }
+}
