@@ -17,13 +17,7 @@ struct JSONReportWriter {
 
     private mutating func write(_ report: AuditReport) {
         open("{")
-        key("documents")
-        open("[")
-        for document in report.documents {
-            separate()
-            write(document)
-        }
-        close("]")
+        array("documents", report.documents) { $0.write($1) }
         key("summary")
         write(report.summary)
         key("tool")
@@ -51,45 +45,40 @@ struct JSONReportWriter {
     private mutating func write(_ document: DocumentReport) {
         open("{")
         field("base", document.base)
-        key("breakdown")
-        open("[")
-        for line in document.breakdown {
-            separate()
-            open("{")
-            field("category", line.category)
-            field("points", line.points)
-            field("reason", line.reason)
-            close("}")
+        array("breakdown", document.breakdown) { writer, line in
+            writer.open("{")
+            writer.field("category", line.category)
+            writer.field("points", line.points)
+            writer.field("reason", line.reason)
+            writer.close("}")
         }
-        close("]")
-        key("diagnostics")
-        open("[")
-        for diagnostic in document.diagnostics {
-            separate()
-            open("{")
-            field("message", diagnostic.message)
-            if let rule = diagnostic.ruleId { field("ruleId", rule) }
-            field("severity", diagnostic.severity.rawValue)
-            close("}")
+        array("diagnostics", document.diagnostics) { writer, diagnostic in
+            writer.open("{")
+            writer.field("message", diagnostic.message)
+            if let rule = diagnostic.ruleId { writer.field("ruleId", rule) }
+            writer.field("severity", diagnostic.severity.rawValue)
+            writer.close("}")
         }
-        close("]")
-        findings("findings", document.findings)
+        array("findings", document.findings) { $0.write($1) }
         field("format", document.format.rawValue)
         field("grade", document.grade)
         field("path", document.path)
         field("score", document.score)
-        findings("signals", document.signals)
+        array("signals", document.signals) { $0.write($1) }
         field("suppressed", document.suppressed)
         field("wordCount", document.wordCount)
         close("}")
     }
 
-    private mutating func findings(_ name: String, _ findings: [Finding]) {
+    /// A named array, each element on its own line.
+    private mutating func array<Element>(
+        _ name: String, _ elements: [Element], _ write: (inout JSONReportWriter, Element) -> Void
+    ) {
         key(name)
         open("[")
-        for finding in findings {
+        for element in elements {
             separate()
-            write(finding)
+            write(&self, element)
         }
         close("]")
     }
