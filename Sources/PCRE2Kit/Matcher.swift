@@ -105,19 +105,6 @@ public final class Matcher {
             of: regex, in: subject, from: start, deadline: clock.now + budget, latestStart: latestStart)
     }
 
-    /// The first match starting between `start` and `latestStart`, both inclusive: a bounded search
-    /// for callers that know where a match could begin.
-    public func firstMatch(
-        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, startingNoLaterThan latestStart: Int
-    ) throws(MatchError) -> Match? {
-        let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        pcre2_set_offset_limit_8(context, max(start, latestStart))
-        let rc = pcre2_match_8(regex.code, base, subject.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
-        if rc >= 0 { return readMatch(rc, regex: regex, start: start) }
-        if rc == PCRE2_ERROR_NOMATCH { return nil }
-        throw MatchError(code: rc, message: pcre2Message(rc))
-    }
-
     /// Scans window by window so that the deadline is checked at least every `window` start positions.
     private func firstMatch(
         of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: ContinuousClock.Instant,

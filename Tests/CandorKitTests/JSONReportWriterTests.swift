@@ -6,9 +6,17 @@ import Testing
 /// The hand-written JSON report must be exactly what `JSONEncoder` would write, so that the contract
 /// and every committed report stay as they are.
 @Suite struct JSONReportWriterTests {
+    /// The report as `JSONEncoder` writes it with the reporter's options.
+    static func encoded(_ report: AuditReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
     private func expectSame(_ report: AuditReport, _ comment: Comment? = nil) {
         let written = JSONReporter().render(report)
-        let encoded = JSONReporter.encoded(report)
+        let encoded = Self.encoded(report)
         #expect(written == encoded, comment)
         if written != encoded, let index = zip(written, encoded).enumerated().first(where: { $1.0 != $1.1 })?.offset {
             let start = written.index(written.startIndex, offsetBy: max(0, index - 80))

@@ -40,21 +40,9 @@ enum AnchorDeriver {
     static func split(_ text: Substring, on separator: Character) -> [Substring] {
         var parts: [Substring] = []
         var depth = 0
-        var inClass = false
         var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\\" {
-                index = text.index(after: index)
-                if index < text.endIndex { index = text.index(after: index) }
-                continue
-            }
-            if inClass {
-                if character == "]" { inClass = false }
-            } else if character == "[" {
-                inClass = true
-            } else if character == "(" {
+        PatternStructure.forEachStructural(in: text) { index, character in
+            if character == "(" {
                 depth += 1
             } else if character == ")" {
                 depth -= 1
@@ -62,7 +50,7 @@ enum AnchorDeriver {
                 parts.append(text[start..<index])
                 start = text.index(after: index)
             }
-            index = text.index(after: index)
+            return true
         }
         parts.append(text[start...])
         return parts
@@ -107,23 +95,19 @@ enum AnchorDeriver {
         return rest
     }
 
+    /// The parenthesis that closes the group `text` opens with.
     private static func closingParenthesis(_ text: Substring) -> Substring.Index? {
         var depth = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\\" {
-                index = text.index(index, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex
-                continue
-            }
+        var closing: Substring.Index?
+        PatternStructure.forEachStructural(in: text) { index, character in
             if character == "(" { depth += 1 }
             if character == ")" {
                 depth -= 1
-                if depth == 0 { return index }
+                if depth == 0 { closing = index }
             }
-            index = text.index(after: index)
+            return closing == nil
         }
-        return nil
+        return closing
     }
 
     private static func branchAnchors(_ branch: Substring) -> [String]? {

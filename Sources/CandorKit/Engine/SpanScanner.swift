@@ -51,11 +51,10 @@ struct SpanScanner {
         return (findings, Self.stopped(rule, document, failure))
     }
 
-    /// The matches of a pattern whose every match starts at one of its anchor words, or in the white
-    /// space and line start just before one: each search is bounded to start no later than the anchor,
-    /// and the sequence is the same as iterating over the whole text.
-    /// With `startingAtAnchors`, a match begins at its anchor or in the white space before it, so
-    /// each search starts there instead of at the start of the line.
+    /// The matches of a pattern whose every match holds one of its anchor words and starts no earlier
+    /// than the line of text before it: each search runs from there to the anchor, and the sequence
+    /// is the same as iterating over the whole text. With `startingAtAnchors`, a match begins at its
+    /// anchor or in the white space before it, so each search starts there instead.
     private func anchoredMatches(
         _ span: SpanMatcher, _ anchors: [Int], startingAtAnchors: Bool, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> [Range<Int>] {
@@ -67,7 +66,7 @@ struct SpanScanner {
             let earliest = max(lastEnd, reach)
             guard
                 let match = try matcher.firstMatch(
-                    of: span.regex, in: text, from: earliest, startingNoLaterThan: anchor),
+                    of: span.regex, in: text, from: earliest, within: anchor),
                 let range = match.groups[span.group]
             else { continue }
             if !range.isEmpty { ranges.append(range) }
@@ -85,8 +84,7 @@ struct SpanScanner {
 
     /// The start of the line holding the first non-space character before `offset`.
     static func lineStart(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = offset
-        while index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(text[index - 1]) { index -= 1 }
+        var index = spaceStart(before: offset, in: text)
         while index > 0, text[index - 1] != 0x0A, text[index - 1] != 0x0D { index -= 1 }
         return index
     }

@@ -6,19 +6,8 @@ public enum PatternLint {
         let characters = Array(pattern)
         var warnings: [String] = []
         var openings: [Int] = []
-        var index = 0
-        var inClass = false
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\" {
-                index += 2
-                continue
-            }
-            if inClass {
-                if character == "]" { inClass = false }
-            } else if character == "[" {
-                inClass = true
-            } else if character == "(" {
+        PatternStructure.forEachStructural(in: characters) { index, character in
+            if character == "(" {
                 openings.append(index)
             } else if character == ")", let open = openings.popLast() {
                 let body = String(characters[(open + 1)..<index])
@@ -31,7 +20,7 @@ public enum PatternLint {
                     }
                 }
             }
-            index += 1
+            return true
         }
         return warnings
     }
