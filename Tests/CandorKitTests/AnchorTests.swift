@@ -15,6 +15,9 @@ import Testing
             ],
             "an optional run of words before the anchor")
         #expect(AnchorDeriver.anchors(for: #"\b(?:\w+ly\s+)?likely\s+to"#) == ["likely"])
+        #expect(
+            AnchorDeriver.anchors(for: #"\b(?:ab[)]c|might)\s+be"#) == ["ab", "might"],
+            "a parenthesis inside a class does not close the group")
     }
 
     @Test func matchesStartAtTheAnchorUnlessOptionalWordsComeFirst() {
