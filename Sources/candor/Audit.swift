@@ -145,12 +145,14 @@ struct Audit: ParsableCommand {
         let report = AuditReport(documents: shown, errors: 0)
         let context = ReportContext(
             colors: output == nil && color.enabled, rules: rules.rules, target: gates.failUnder ?? 70, gates: outcome)
-        let main = (format ?? settings.format ?? .terminal).reporter(context).render(report)
-        ok = (output.map { ReportWriter.write(main, to: $0) } ?? ReportWriter.standardOutput(main)) && ok
+        let main = (format ?? settings.format ?? .terminal).reporter(context)
+        let produceMain: ReportWriter.Producer = { try main.write(report, to: $0) }
+        ok = (output.map { ReportWriter.write(to: $0, produceMain) } ?? ReportWriter.standardOutput(produceMain)) && ok
         var fileContext = context
         fileContext.colors = false
         for target in reports {
-            ok = ReportWriter.write(target.format.reporter(fileContext).render(report), to: target.path) && ok
+            let reporter = target.format.reporter(fileContext)
+            ok = ReportWriter.write(to: target.path) { try reporter.write(report, to: $0) } && ok
         }
         return (ok, outcome)
     }

@@ -3,16 +3,27 @@ import Foundation
 /// Writes reports so that a failure never leaves a half-written file or destroys the previous one:
 /// a regular file is written to a temporary file beside it and renamed over it. A device or pipe
 /// (`/dev/stdout`, `/dev/full`) is written in place, and a failed write is reported, never ignored.
+/// Reports arrive in pieces (`Reporter.write(_:to:)`), so a large one is never held whole.
 enum ReportWriter {
+    /// Hands each piece of a report to a destination.
+    typealias Producer = ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
     static func write(_ text: String, to path: String) -> Bool {
+        write(to: path) { sink in
+            var text = text
+            try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    static func write(to path: String, _ produce: Producer) -> Bool {
         do {
             if isSpecialFile(path) {
-                guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
-                defer { try? handle.close() }
-                try withBytes(of: text) { try handle.write(contentsOf: $0) }
-                try handle.synchronize()
+                let descriptor = open(path, O_WRONLY)
+                guard descriptor >= 0 else { throw posixError() }
+                defer { close(descriptor) }
+                try produce { try writeAll($0, to: descriptor) }
             } else {
-                try withBytes(of: text) { try $0.write(to: URL(fileURLWithPath: path), options: .atomic) }
+                try writeAtomically(to: path, produce)
             }
             return true
         } catch {
@@ -21,9 +32,9 @@ enum ReportWriter {
         }
     }
 
-    static func standardOutput(_ text: String) -> Bool {
+    static func standardOutput(_ produce: Producer) -> Bool {
         do {
-            try withBytes(of: text) { try FileHandle.standardOutput.write(contentsOf: $0) }
+            try produce { try writeAll($0, to: STDOUT_FILENO) }
             return true
         } catch {
             Console.error("standard output: cannot write report: \(reason(error))")
@@ -31,15 +42,41 @@ enum ReportWriter {
         }
     }
 
-    /// The text's UTF-8 as `Data` without copying it (a report of a large file is tens of megabytes).
-    private static func withBytes(of text: String, _ body: (Data) throws -> Void) throws {
-        var text = text
-        try text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return try body(Data()) }
-            try body(
-                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+    /// Writes to a new file beside `path`, with the permissions a new file gets, then renames it over
+    /// `path`; on any failure the temporary file is removed and `path` is untouched.
+    private static func writeAtomically(to path: String, _ produce: Producer) throws {
+        let url = URL(fileURLWithPath: path)
+        var template = Array(
+            url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw posixError() }
+        let temporary = String(cString: template)
+        var renamed = false
+        defer { if !renamed { unlink(temporary) } }
+        do {
+            defer { close(descriptor) }
+            let mask = umask(0)
+            umask(mask)
+            guard fchmod(descriptor, 0o666 & ~mask) == 0 else { throw posixError() }
+            try produce { try writeAll($0, to: descriptor) }
+        }
+        guard rename(temporary, path) == 0 else { throw posixError() }
+        renamed = true
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw posixError()
+            }
+            offset += written
         }
     }
+
+    private static func posixError() -> NSError { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
 
     /// Whether the path exists and is not a regular file or folder (a device, a pipe, a socket).
     private static func isSpecialFile(_ path: String) -> Bool {

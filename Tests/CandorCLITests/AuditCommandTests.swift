@@ -147,6 +147,25 @@ import Testing
         #expect(written.contains("| Category | Reason | Points |"))
     }
 
+    /// A report is written beside its target and renamed over it: it gets the permissions any new file
+    /// gets, replaces the old report whole, and leaves no temporary file behind.
+    @Test func outputFileIsReplacedWholeWithOrdinaryPermissions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("report.json").path
+        try String(repeating: "old report\n", count: 100_000).write(toFile: target, atomically: false, encoding: .utf8)
+        let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--format", "json", "--output", target])
+        #expect(outcome.status == 0)
+        let written = try Data(contentsOf: URL(fileURLWithPath: target))
+        #expect((try? JSONSerialization.jsonObject(with: written)) != nil, "the whole new report, nothing of the old")
+        let mask = umask(0)
+        umask(mask)
+        let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
+        #expect(mode == Int(0o666 & ~mask))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+    }
+
     @Test func unwritableOutputExitsTwo() throws {
         let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--output", "/no/such/dir/report.json"])
         #expect(outcome.status == 2)

@@ -47,4 +47,32 @@ import Testing
         let withDiagnostics = TestSupport.audit("Experts say so. \u{FFFD}", path: "x.txt")
         expectSame(AuditReport(documents: [withDiagnostics, report], errors: 0), "diagnostics")
     }
+
+    /// Streamed in pieces, a report larger than one piece is the rendered report, byte for byte.
+    @Test func writtenInPiecesIsTheRenderedReport() throws {
+        let text = String(repeating: SharedPassTests.texts.joined(separator: "\n\n") + "\n\n", count: 3)
+        let large = TestSupport.auditor.audit(Document(path: "large.txt", bytes: Array(text.utf8)))
+        let report = AuditReport(documents: [large, TestSupport.audit("Experts say it may work.")], errors: 0)
+        var pieces: [[UInt8]] = []
+        try JSONReporter().write(report) { pieces.append(Array($0)) }
+        let rendered = Array(JSONReporter().render(report).utf8)
+        #expect(rendered.count > 1 << 20, "the report spans more than one piece")
+        #expect(pieces.count > 1)
+        #expect(pieces.allSatisfy { $0.count <= (1 << 20) + (64 << 10) }, "no piece holds much more than a megabyte")
+        #expect(pieces.flatMap { $0 } == rendered)
+    }
+
+    /// The sink's first error ends the write and reaches the caller.
+    @Test func aFailingSinkStopsTheWrite() {
+        struct Full: Error {}
+        let report = AuditReport(documents: [TestSupport.audit("Experts say it may work.")], errors: 0)
+        var calls = 0
+        #expect(throws: Full.self) {
+            try JSONReporter().write(report) { _ in
+                calls += 1
+                throw Full()
+            }
+        }
+        #expect(calls == 1)
+    }
 }

@@ -22,7 +22,7 @@ public struct StageTimes: Sendable {
         }
         var documents: [Document] = []
         times.extract = clock.measure { documents = contents.map { Document(path: $0.0, bytes: $0.1) } }
-        var matched: [[Finding]] = []
+        var matched: [[SpanMatch]] = []
         times.match = clock.measure { matched = documents.map { auditor.matchSpans($0).findings } }
         var reports: [DocumentReport] = []
         times.score = clock.measure {

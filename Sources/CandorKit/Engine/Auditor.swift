@@ -28,10 +28,10 @@ public struct Auditor: Sendable {
 
     /// Every span rule's raw matches in `document`, before exceptions of context are weighed; and
     /// the diagnostics of any rule that stopped early.
-    public func matchSpans(_ document: Document) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+    public func matchSpans(_ document: Document) -> (findings: [SpanMatch], diagnostics: [Diagnostic]) {
         let matcher = Matcher.forCurrentThread(limits: limits)
         let scanner = SpanScanner(document: document, matcher: matcher)
-        var matched: [Finding] = []
+        var matched: [SpanMatch] = []
         var diagnostics = document.diagnostics
         let shared: PhraseIndex.Found?
         do throws(MatchError) {
@@ -46,7 +46,7 @@ public struct Auditor: Sendable {
             // A rule none of whose required words occur cannot match here.
             return shared == nil || phraseIndex?.gatedRules.contains($0) != true || shared?.anchors[$0] != nil
         }
-        @Sendable func scan(_ index: Int, with scanner: SpanScanner) -> ([Finding], Diagnostic?) {
+        @Sendable func scan(_ index: Int, with scanner: SpanScanner) -> ([Range<Int>], Diagnostic?) {
             guard case .span(let span) = ruleset.rules[index].kind else { return ([], nil) }
             // Without a shared pass (none built, or it stopped) every rule runs its own pattern.
             let candidates = shared.flatMap {
@@ -59,11 +59,11 @@ public struct Auditor: Sendable {
                 ruleset.rules[index], span, candidates: candidates, anchors: anchors,
                 anchorsStartMatches: phraseIndex?.matchesStartAtAnchor.contains(index) == true)
         }
-        var results: [([Finding], Diagnostic?)]
+        var results: [([Range<Int>], Diagnostic?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
             // One large document: its rules are spread over the cores, each with its own matcher, and
             // the results are joined in rule order, so the output is what one core would give.
-            let slots = Slots<([Finding], Diagnostic?)>(count: spanRules.count, initial: ([], nil))
+            let slots = Slots<([Range<Int>], Diagnostic?)>(count: spanRules.count, initial: ([], nil))
             DispatchQueue.concurrentPerform(iterations: spanRules.count) { slot in
                 let worker = SpanScanner(document: document, matcher: .forCurrentThread(limits: limits))
                 slots[slot] = scan(spanRules[slot], with: worker)
@@ -75,7 +75,8 @@ public struct Auditor: Sendable {
         // Each rule's findings are released as they are joined: a large document has many.
         matched.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         for index in results.indices {
-            matched += results[index].0
+            let rule = spanRules[index]
+            matched += results[index].0.map { SpanMatch(rule: rule, range: $0, in: document) }
             results[index].0 = []
             if let diagnostic = results[index].1 { diagnostics.append(diagnostic) }
         }
@@ -83,50 +84,66 @@ public struct Auditor: Sendable {
     }
 
     /// The rest of the audit once spans are matched: context, suppression, checks and the score.
+    /// Findings are built only for the matches that survive quotation, address and overlap checks,
+    /// and each later stage works on its array in place: a large document has many matches, and
+    /// every copy of an array of findings would hold them all again.
     public func audit(
-        _ document: Document, matched: consuming [Finding], diagnostics: [Diagnostic]? = nil
+        _ document: Document, matched: consuming [SpanMatch], diagnostics: [Diagnostic]? = nil
     ) -> DocumentReport {
         var diagnostics = diagnostics ?? document.diagnostics
-        let prose = matched.filter { !Self.isQuotedSpeech($0, in: document) && !Self.isInsideAddress($0, in: document) }
-        var suppressor = Suppressor(document: document)
-        let (spans, suppressedSpans) = suppressor.apply(Self.removingOverlaps(prose))
-        let signals = spans.filter(\.isSignal) + metadataSignals(document)
-        var findings = spans.filter { !$0.isSignal }
-        let cleanWords = Self.cleanWords(in: document, findings: findings)
-        let checker = DocumentChecker(document: document, findings: findings, signals: signals)
-        var checks: [Finding] = []
-        for rule in ruleset.rules {
-            guard case .document(let check) = rule.kind, let finding = checker.evaluate(rule, check) else { continue }
-            checks.append(finding)
+        let rules = ruleset.rules
+        var prose = matched
+        prose.removeAll {
+            Self.isQuotedSpeech(rules[$0.rule], $0.range, in: document)
+                || Self.isInsideAddress(rules[$0.rule], $0.range, in: document)
         }
-        let (keptChecks, suppressedChecks) = suppressor.apply(checks)
-        findings = (findings + keptChecks).sorted(by: Self.readingOrder)
+        var findings = Self.removingOverlaps(prose, rules: rules).map {
+            Finding(rule: rules[$0.rule], scope: .span, textRange: $0.range, in: document)
+        }
+        prose = []
+        var suppressor = Suppressor(document: document)
+        let suppressedSpans = suppressor.remove(from: &findings)
+        var signals = findings.filter(\.isSignal)
+        findings.removeAll(where: \.isSignal)
+        signals += metadataSignals(document)
+        let cleanWords = Self.cleanWords(in: document, findings: findings)
+        var checks: [Finding] = []
+        do {
+            let checker = DocumentChecker(document: document, findings: findings, signals: signals)
+            for rule in rules {
+                guard case .document(let check) = rule.kind, let finding = checker.evaluate(rule, check) else {
+                    continue
+                }
+                checks.append(finding)
+            }
+        }
+        let suppressedChecks = suppressor.remove(from: &checks)
+        findings += checks
+        findings.sort(by: Self.readingOrder)
         diagnostics += suppressor.unusedDirectiveWarnings()
         let card = Scorer.score(findings: findings, signals: signals, cleanWords: cleanWords)
+        for index in findings.indices { Self.place(&findings[index], in: document) }
+        for index in signals.indices { Self.place(&signals[index], in: document) }
         var report = DocumentReport(
             path: document.path, format: document.format, wordCount: document.wordCount, score: card.score,
-            grade: card.grade, base: card.base, breakdown: card.breakdown,
-            findings: findings.map { Self.placed($0, in: document) },
-            signals: signals.map { Self.placed($0, in: document) }, diagnostics: diagnostics,
-            suppressed: suppressedSpans + suppressedChecks)
+            grade: card.grade, base: card.base, breakdown: card.breakdown, findings: findings, signals: signals,
+            diagnostics: diagnostics, suppressed: suppressedSpans + suppressedChecks)
         report.displayBytes = document.format == .html ? document.text : document.decoded
         return report
     }
 
     /// Sets where a span finding stands in the text reports display, and its fingerprint.
-    static func placed(_ finding: Finding, in document: Document) -> Finding {
-        var placed = finding
-        if finding.hasProseRange { placed.context = document.context(around: finding.textRange) }
+    static func place(_ finding: inout Finding, in document: Document) {
+        if finding.hasProseRange { finding.context = document.context(around: finding.textRange) }
         let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound).map {
             document.string(document.sentences[$0])
         }
-        placed.fingerprint = Fingerprint.of(
+        finding.fingerprint = Fingerprint.of(
             ruleId: finding.ruleId, text: finding.scope == .span ? document.string(finding.textRange) : "",
             context: finding.scope == .span ? sentence ?? "" : "")
-        guard finding.scope == .span else { return placed }
-        placed.displayRange =
+        guard finding.scope == .span else { return }
+        finding.displayRange =
             document.format == .html ? finding.textRange : document.textMap.sourceRange(for: finding.textRange)
-        return placed
     }
 
     /// Signals from metadata rules: a front-matter author is a byline, a declared sponsor a disclosure.
@@ -146,26 +163,31 @@ public struct Auditor: Sendable {
 
     /// A negative finding inside an attributed quotation reports the speaker's words, which the article
     /// has properly sourced; disclaimers stay, since a publisher's boilerplate is never quoted speech.
-    static func isQuotedSpeech(_ finding: Finding, in document: Document) -> Bool {
-        finding.category.polarity == .negative && finding.category != .disclaimer
-            && document.isInsideAttributedQuotation(finding.textRange)
+    static func isQuotedSpeech(_ rule: Rule, _ range: Range<Int>, in document: Document) -> Bool {
+        rule.category.polarity == .negative && rule.category != .disclaimer
+            && document.isInsideAttributedQuotation(range)
     }
 
     /// Words inside a web address are not prose: only a link signal may match there.
-    static func isInsideAddress(_ finding: Finding, in document: Document) -> Bool {
-        finding.signal != .link && document.touchesNonProse(finding.textRange)
+    static func isInsideAddress(_ rule: Rule, _ range: Range<Int>, in document: Document) -> Bool {
+        rule.signal != .link && document.touchesNonProse(range)
     }
 
     /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).
     private static let overlapBucket = 1024
 
-    static func removingOverlaps(_ findings: [Finding]) -> [Finding] {
-        // Indexes are sorted rather than the findings themselves: a large document has many, and
-        // each copy of the array would hold them all again.
-        let longestFirst = findings.indices.sorted { lhs, rhs in
+    static func removingOverlaps(_ findings: [SpanMatch], rules: [Rule]) -> [SpanMatch] {
+        // Indexes are sorted rather than the matches themselves: a large document has many.
+        func inReadingOrder(_ lhs: Int, _ rhs: Int) -> Bool {
             let (left, right) = (findings[lhs], findings[rhs])
-            if left.textRange.count != right.textRange.count { return left.textRange.count > right.textRange.count }
-            return readingOrder(left, right)
+            if left.bytes.lowerBound != right.bytes.lowerBound { return left.bytes.lowerBound < right.bytes.lowerBound }
+            if left.bytes.upperBound != right.bytes.upperBound { return left.bytes.upperBound < right.bytes.upperBound }
+            return rules[left.rule].id < rules[right.rule].id
+        }
+        let longestFirst = findings.indices.sorted { lhs, rhs in
+            let (left, right) = (findings[lhs].range, findings[rhs].range)
+            if left.count != right.count { return left.count > right.count }
+            return inReadingOrder(lhs, rhs)
         }
         // Kept ranges per category, filed by where they start, so a check looks only at the ranges
         // that start near the candidate (within the longest kept range before it): inserting into
@@ -174,20 +196,20 @@ public struct Auditor: Sendable {
         var longest: [Category: Int] = [:]
         var keptIndexes: [Int] = []
         for index in longestFirst {
-            let finding = findings[index]
-            let range = finding.textRange
-            let reach = longest[finding.category] ?? 0
+            let range = findings[index].range
+            let category = rules[findings[index].rule].category
+            let reach = longest[category] ?? 0
             let first = max(0, range.lowerBound - reach) / overlapBucket
             let last = max(range.lowerBound, range.upperBound - 1) / overlapBucket
             let clashes = (first...last).contains { bucket in
-                kept[finding.category]?[bucket]?.contains { $0.overlaps(range) } ?? false
+                kept[category]?[bucket]?.contains { $0.overlaps(range) } ?? false
             }
             guard !clashes else { continue }
-            kept[finding.category, default: [:]][range.lowerBound / overlapBucket, default: []].append(range)
-            longest[finding.category] = max(reach, range.count)
+            kept[category, default: [:]][range.lowerBound / overlapBucket, default: []].append(range)
+            longest[category] = max(reach, range.count)
             keptIndexes.append(index)
         }
-        return keptIndexes.sorted { readingOrder(findings[$0], findings[$1]) }.map { findings[$0] }
+        return keptIndexes.sorted(by: inReadingOrder).map { findings[$0] }
     }
 
     static func readingOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
@@ -204,5 +226,19 @@ public struct Auditor: Sendable {
         }
         let flaggedWords = flagged.reduce(0) { $0 + WordCounter.count(document.text, in: document.sentences[$1]) }
         return max(0, document.wordCount - flaggedWords)
+    }
+}
+
+/// One span rule's raw match: the rule (by its place in the ruleset) and where it matched, in the
+/// analysed text and in the file. A finding is built only once the match survives the checks.
+public struct SpanMatch: Sendable {
+    public let rule: Int
+    public let range: Range<Int>
+    public let bytes: Range<Int>
+
+    init(rule: Int, range: Range<Int>, in document: Document) {
+        self.rule = rule
+        self.range = range
+        self.bytes = document.locate(range).source
     }
 }

@@ -1,9 +1,10 @@
 import PCRE2Kit
 
 extension DocumentChecker {
-    /// Sentence indexes that hold at least one finding satisfying `include`.
-    func sentences(with findings: [Finding], where include: (Finding) -> Bool) -> [Int] {
-        Set(findings.filter(include).compactMap { document.sentenceIndex(containing: $0.textRange.lowerBound) })
+    /// Sentence indexes that hold at least one finding satisfying `include`. (Lazily: a large
+    /// document has tens of thousands of findings, and a filtered copy would hold them again.)
+    func sentences(with findings: [Finding], where include: @escaping (Finding) -> Bool) -> [Int] {
+        Set(findings.lazy.filter(include).compactMap { document.sentenceIndex(containing: $0.textRange.lowerBound) })
             .sorted()
     }
 

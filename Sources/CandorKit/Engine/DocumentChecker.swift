@@ -15,7 +15,7 @@ struct DocumentChecker {
                 let message = "\(rule.message) (\(links.value) rel=\"sponsored\" link(s), no disclosure)"
                 return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
             }
-            let promotional = findings.filter { [.puffery, .socialProof, .disclaimer].contains($0.category) }
+            let promotional = findings.lazy.filter { [.puffery, .socialProof, .disclaimer].contains($0.category) }
             let evidence = promotional.reduce(0) { $0 + $1.weight }
             // Density over all words: a piece whose every sentence is flagged has few clean words left.
             let perThousand = evidence * 1000 / Double(max(document.wordCount, ScoringModel.minimumLength))
@@ -34,5 +34,5 @@ struct DocumentChecker {
         }
     }
 
-    private var disclosures: [Finding] { signals.filter { $0.signal == .disclosure } }
+    private var disclosures: LazyFilterSequence<[Finding]> { signals.lazy.filter { $0.signal == .disclosure } }
 }

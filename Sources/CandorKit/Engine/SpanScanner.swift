@@ -5,20 +5,18 @@ struct SpanScanner {
     let document: Document
     let matcher: Matcher
 
-    /// Findings of `rule`, or the diagnostic that explains why its scan stopped early. With
-    /// `candidates` (from a shared pass over the text), the rule's own pattern is not run.
+    /// The ranges of text `rule` flags, and the diagnostic that explains why its scan stopped early,
+    /// if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
     func scan(
         _ rule: Rule, _ span: SpanMatcher, candidates: [Range<Int>]? = nil, anchors: [Int]? = nil,
         anchorsStartMatches: Bool = false
-    ) -> ([Finding], Diagnostic?) {
-        var findings: [Finding] = []
+    ) -> ([Range<Int>], Diagnostic?) {
+        var flagged: [Range<Int>] = []
         var failure: MatchError?
         document.text.withUnsafeBufferPointer { text in
             func consider(_ range: Range<Int>) -> Bool {
                 do throws(MatchError) {
-                    if try !isExcepted(range, span, text) {
-                        findings.append(Finding(rule: rule, scope: .span, textRange: range, in: document))
-                    }
+                    if try !isExcepted(range, span, text) { flagged.append(range) }
                     return true
                 } catch {
                     failure = error
@@ -47,8 +45,8 @@ struct SpanScanner {
                 failure = error
             }
         }
-        guard let failure else { return (findings, nil) }
-        return (findings, Self.stopped(rule, document, failure))
+        guard let failure else { return (flagged, nil) }
+        return (flagged, Self.stopped(rule, document, failure))
     }
 
     /// The matches of a pattern whose every match holds one of its anchor words and starts no earlier

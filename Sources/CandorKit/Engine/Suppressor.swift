@@ -9,19 +9,16 @@ struct Suppressor {
         document.lines.location(of: directive.range.lowerBound).line
     }
 
-    /// Findings that survive, and how many were silenced.
-    mutating func apply(_ findings: [Finding]) -> (kept: [Finding], suppressed: Int) {
-        var kept: [Finding] = []
-        var suppressed = 0
-        for finding in findings {
-            if let directive = silencing(finding) {
-                used.insert(directive)
-                suppressed += 1
-            } else {
-                kept.append(finding)
-            }
+    /// Removes the findings a directive silences, in place, and returns how many there were.
+    mutating func remove(from findings: inout [Finding]) -> Int {
+        guard !document.directives.isEmpty else { return 0 }
+        let before = findings.count
+        findings.removeAll { finding in
+            guard let directive = silencing(finding) else { return false }
+            used.insert(directive)
+            return true
         }
-        return (kept, suppressed)
+        return before - findings.count
     }
 
     /// The index of the directive that silences `finding`, if any.

@@ -37,15 +37,16 @@ public struct Gates: Sendable, Equatable {
         var outcome = Outcome()
         var counted = 0
         for document in documents {
-            let live = document.findings.filter { $0.baseline != true }
+            // Lazily: a large document's findings are not copied to be counted.
+            let live = document.findings.lazy.filter { $0.baseline != true }
             counted += live.count
             var reasons: [String] = []
             if let failUnder, document.score < failUnder {
                 reasons.append("score \(document.score) below \(failUnder)")
             }
             if let failOn {
-                let severe = live.filter { $0.severity >= failOn }
-                if !severe.isEmpty { reasons.append("\(severe.count) finding(s) at or above \(failOn.rawValue)") }
+                let severe = live.filter { $0.severity >= failOn }.count
+                if severe > 0 { reasons.append("\(severe) finding(s) at or above \(failOn.rawValue)") }
             }
             if !reasons.isEmpty { outcome.documentFailures[document.path] = reasons }
         }

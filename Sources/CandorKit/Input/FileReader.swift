@@ -9,15 +9,30 @@ public enum FileReader {
     }
 
     public static func contents(of path: String) -> Swift.Result<Data, Failure> {
+        bytes(of: path).map { Data($0) }
+    }
+
+    /// The file's bytes, read straight into the array that holds them: an article of tens of
+    /// megabytes is then in memory once, not once as `Data` and again as bytes.
+    public static func bytes(of path: String) -> Swift.Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            return .success(try handle.readToEnd() ?? Data())
-        } catch {
-            // A directory opens but cannot be read: EISDIR comes back as the read's error.
-            let code = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code }
-            return .failure(Failure(reason: code.map { String(cString: strerror(Int32($0))) } ?? "read failed"))
+        defer { close(descriptor) }
+        var info = stat()
+        var bytes: [UInt8] = []
+        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+        let pieceSize = 1 << 16
+        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 1)
+        defer { piece.deallocate() }
+        while true {
+            let count = Foundation.read(descriptor, piece.baseAddress, pieceSize)
+            if count == 0 { return .success(bytes) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                // A directory opens but cannot be read: EISDIR comes back here.
+                return .failure(Failure(reason: String(cString: strerror(errno))))
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: piece[..<count]))
         }
     }
 

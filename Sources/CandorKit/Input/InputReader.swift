@@ -14,25 +14,24 @@ public enum InputReader {
         maximumBytes: Int = defaultMaximumBytes
     ) -> Swift.Result<Document, InputProblem> {
         let path: String
-        let data: Data
+        let bytes: [UInt8]
         switch input {
         case .standardInput:
             path = standardInputName ?? Self.standardInputName
-            data = (try? FileHandle.standardInput.read(upToCount: maximumBytes + 1)) ?? Data()
+            bytes = [UInt8]((try? FileHandle.standardInput.read(upToCount: maximumBytes + 1)) ?? Data())
         case .file(let file), .found(let file):
             path = file
             if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maximumBytes
             {
                 return .failure(tooLarge(file, maximumBytes))
             }
-            switch FileReader.contents(of: file) {
-            case .success(let contents): data = contents
+            switch FileReader.bytes(of: file) {
+            case .success(let contents): bytes = contents
             case .failure(let failure):
                 return .failure(InputProblem(path: file, message: "cannot read file: \(failure.reason)"))
             }
         }
-        if data.count > maximumBytes { return .failure(tooLarge(path, maximumBytes)) }
-        let bytes = [UInt8](data)
+        if bytes.count > maximumBytes { return .failure(tooLarge(path, maximumBytes)) }
         let hasUTF16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         if !hasUTF16Mark, let nul = bytes.firstIndex(of: 0) {
             let message = "binary file, or UTF-16 without a byte-order mark (NUL byte at offset \(nul)); skipped"

@@ -17,28 +17,43 @@ public struct ChecklistReporter: Reporter {
             "Transparency score **\(document.score)/100** (grade \(document.grade)), \(verdict) the target of \(target).\n\n"
         out += "## Before publishing\n\n"
         for item in documentItems(document) { out += item + "\n" }
-        for (category, findings) in document.findingsByCategory
-        where category != .sponsorship && category != .transparency {
-            let spans = findings.filter { $0.scope == .span }
-            guard !spans.isEmpty else { continue }
-            out += "\n## \(category.title)\n\n"
-            var order: [String] = []
-            var groups: [String: [Finding]] = [:]
-            for finding in spans {
-                if groups[finding.ruleId] == nil { order.append(finding.ruleId) }
-                groups[finding.ruleId, default: []].append(finding)
+        // One pass that keeps each rule's first finding, lines and count, never a copy of the findings:
+        // a large document has tens of thousands.
+        var order: [Category: [String]] = [:]
+        var groups: [String: Group] = [:]
+        for finding in document.findings where finding.scope == .span {
+            if groups[finding.ruleId] == nil {
+                order[finding.category, default: []].append(finding.ruleId)
+                groups[finding.ruleId] = Group(first: finding)
             }
-            for rule in order { out += item(groups[rule]!) + "\n" }
+            groups[finding.ruleId]!.add(finding)
+        }
+        for category in Category.allCases where category != .sponsorship && category != .transparency {
+            guard let rules = order[category] else { continue }
+            out += "\n## \(category.title)\n\n"
+            for rule in rules { out += item(groups[rule]!) + "\n" }
         }
         return out
     }
 
+    /// Every finding of one rule: the first, the lines it was found on, and how many there were.
+    private struct Group {
+        let first: Finding
+        var lines: Set<Int> = []
+        var count = 0
+
+        mutating func add(_ finding: Finding) {
+            lines.insert(finding.line)
+            count += 1
+        }
+    }
+
     /// One task for every finding of one rule: its suggestion, the first passage, and every line.
-    private func item(_ findings: [Finding]) -> String {
-        let first = findings[0]
-        let lines = Array(Set(findings.map(\.line))).sorted()
+    private func item(_ group: Group) -> String {
+        let first = group.first
+        let lines = group.lines.sorted()
         let place = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.map(String.init).joined(separator: ", ")
-        let more = findings.count > 1 ? " and \(findings.count - 1) more" : ""
+        let more = group.count > 1 ? " and \(group.count - 1) more" : ""
         let passage = sentenceExcerpt(first)
         return "- [ ] \(escape(first.suggestion)) Passage: \"\(escape(passage))\"\(more) (\(place); `\(first.ruleId)`)"
     }

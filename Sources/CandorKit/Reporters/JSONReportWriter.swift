@@ -1,18 +1,45 @@
 /// Writes the JSON report straight into bytes, field by field, in the layout `JSONEncoder` gives with
 /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` (a test checks they are byte for byte the
 /// same). `JSONEncoder` first builds a tree of the whole report, which for one large document holds
-/// every finding twice over; this writer holds only the output.
+/// every finding twice over; this writer holds only the output, and with a sink not even that: it
+/// hands the output over in pieces of about a megabyte as it goes.
 struct JSONReportWriter {
     private(set) var bytes: [UInt8] = []
     private var depth = 0
     /// Whether the current object or array has had a member yet.
     private var hasMembers: [Bool] = []
+    private var sink: ((UnsafeRawBufferPointer) throws -> Void)?
+    /// The sink's first error; nothing more is handed over after it.
+    private var failure: (any Error)?
+    private static let pieceSize = 1 << 20
 
     static func render(_ report: AuditReport) -> [UInt8] {
         var writer = JSONReportWriter()
         writer.write(report)
         writer.raw("\n")
         return writer.bytes
+    }
+
+    static func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var writer = JSONReportWriter()
+            writer.sink = sink
+            writer.write(report)
+            writer.raw("\n")
+            writer.handOver()
+            if let failure = writer.failure { throw failure }
+        }
+    }
+
+    /// Passes what is written so far to the sink, once a piece is full (or at the end).
+    private mutating func handOver(ifAtLeast size: Int = 0) {
+        guard let sink, failure == nil, bytes.count >= size, !bytes.isEmpty else { return }
+        do {
+            try bytes.withUnsafeBytes { try sink($0) }
+        } catch {
+            failure = error
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func write(_ report: AuditReport) {
@@ -79,6 +106,7 @@ struct JSONReportWriter {
         for element in elements {
             separate()
             write(&self, element)
+            handOver(ifAtLeast: Self.pieceSize)
         }
         close("]")
     }

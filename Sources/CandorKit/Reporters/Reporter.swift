@@ -1,6 +1,16 @@
 /// Renders an audit report in one output format. Reporters are pure: the same report gives the same text.
 public protocol Reporter: Sendable {
     func render(_ report: AuditReport) -> String
+    /// Hands the rendered report to `sink` in pieces. The default renders it whole; a reporter whose
+    /// output grows with the article (JSON) writes as it goes, so a large report is never held whole.
+    func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws
+}
+
+extension Reporter {
+    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var text = render(report)
+        try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// What some reporters need beyond the report itself, injected so reporters stay pure.

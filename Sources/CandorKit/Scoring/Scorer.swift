@@ -13,13 +13,16 @@ public enum Scorer {
     public static func score(findings: [Finding], signals: [Finding], cleanWords: Int) -> ScoreCard {
         let length = Double(max(cleanWords, ScoringModel.minimumLength)) / 100
         var lines: [BreakdownLine] = []
+        // Totals in one pass, not a filtered copy per category: a large document has many findings.
+        var totals: [Category: Total] = [:]
+        for finding in findings where finding.scope == .span && finding.weight > 0 {
+            totals[finding.category, default: Total()].add(finding.weight)
+        }
         for category in Category.allCases {
-            guard let penalty = ScoringModel.penalties[category] else { continue }
-            let matched = findings.filter { $0.category == category && $0.scope == .span && $0.weight > 0 }
-            guard !matched.isEmpty else { continue }
-            let density = matched.reduce(0) { $0 + $1.weight } / length
+            guard let penalty = ScoringModel.penalties[category], let total = totals[category] else { continue }
+            let density = total.weight / length
             let points = -Int((penalty.cap * (1 - exp(-density / penalty.scale))).rounded())
-            let reason = "\(count(matched.count, "finding")), \(format(density)) weighted per 100 clean words"
+            let reason = "\(count(total.count, "finding")), \(format(density)) weighted per 100 clean words"
             lines.append(BreakdownLine(category: category.rawValue, points: points, reason: reason))
         }
         for finding in findings where finding.scope == .document {
@@ -31,10 +34,9 @@ public enum Scorer {
         }
         for signal in Signal.allCases {
             guard let reward = ScoringModel.rewards[signal] else { continue }
-            let matched = distinct(signals.filter { $0.signal == signal })
-            guard !matched.isEmpty else { continue }
-            let weight = matched.reduce(0) { $0 + $1.weight }
-            let points = Int((reward.cap * (1 - exp(-weight / reward.scale))).rounded())
+            let matched = distinctTotal(signals.lazy.filter { $0.signal == signal })
+            guard matched.count > 0 else { continue }
+            let points = Int((reward.cap * (1 - exp(-matched.weight / reward.scale))).rounded())
             lines.append(
                 BreakdownLine(
                     category: Category.transparency.rawValue, points: points,
@@ -50,11 +52,24 @@ public enum Scorer {
 
     /// One signal per rule and wording: repeating the same attribution is not new evidence, which keeps
     /// an article and the same article twice on the same score.
-    static func distinct(_ signals: [Finding]) -> [Finding] {
+    static func distinctTotal(_ signals: some Sequence<Finding>) -> Total {
         var seen = Set<String>()
-        return signals.filter { signal in
+        var total = Total()
+        for signal in signals {
             let words = signal.text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            return seen.insert(signal.ruleId + "\u{0}" + words).inserted
+            if seen.insert(signal.ruleId + "\u{0}" + words).inserted { total.add(signal.weight) }
+        }
+        return total
+    }
+
+    /// How many findings and their summed weight, added in reading order.
+    struct Total {
+        var count = 0
+        var weight = 0.0
+
+        mutating func add(_ value: Double) {
+            count += 1
+            weight += value
         }
     }
 
