@@ -137,6 +137,7 @@ enum BenchRun {
             String(
                 format: "large file, rules on 1 core: %.2f s; on %d cores: %.2f s (%.2fx)", alone,
                 ProcessInfo.processInfo.activeProcessorCount, whole, alone / whole))
+        try BenchMemory.reportLargeFileRun(big)
         // A rule stopped by its limits would make the figures look better than a complete audit.
         print(
             "large file: \(stopped.isEmpty ? "complete, no rule stopped" : "INCOMPLETE: " + stopped.sorted().joined(separator: "; "))"
