@@ -16,7 +16,7 @@ enum BenchMemory {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var child = pid_t()
         guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else { return nil }
         var peak = 0
