@@ -42,6 +42,35 @@ import Testing
         #expect(signature(allCores.audit(document)) == expected)
     }
 
+    /// A gated rule searches only near its required words, which may fall in the middle of a match:
+    /// dense words with no match among them, and a match run over hard-wrapped lines, are found exactly
+    /// as a scan of the whole text finds them.
+    @Test func gatedRulesSearchedNearTheirWordsAgreeWithAWholeScan() throws {
+        let yaml = """
+            rules:
+              - id: hedging.held-view
+                category: hedging
+                severity: info
+                weight: 1
+                message: m
+                rationale: r
+                suggestion: s
+                pattern: '\\b(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?(?:believed|thought)\\s+to\\b'
+            """
+        let pack = try TestSupport.loadPack(yaml, trusted: true)
+        let index = try #require(PhraseIndex(rules: pack.ruleset.rules))
+        #expect(index.gatedRules == [0], "the rule is gated on its required words, not anchored at its start")
+        let text =
+            String(repeating: "They believed it; we thought so; believed, thought, believed. ", count: 40)
+            + "It is\nwidely\nbelieved to work. The plan was thought to fail, and\nwas\nthought to be late.\n\n"
+            + String(repeating: "Nobody believed it was thought to be true. ", count: 20)
+            + "Prices are believed to rise."
+        let document = Document(path: "a.txt", bytes: Array(text.utf8))
+        let shared = signature(Auditor(ruleset: pack.ruleset).audit(document))
+        #expect(shared.count == 24, "is widely believed, was thought twice, 20 repeats, are believed")
+        #expect(shared == signature(Auditor(ruleset: pack.ruleset, sharedPhrasePass: false).audit(document)))
+    }
+
     @Test func ruleExamplesAgreeToo() {
         for rule in TestSupport.core.ruleset.rules {
             for example in rule.examples.flag + rule.examples.pass {

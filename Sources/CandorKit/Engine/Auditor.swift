@@ -52,8 +52,10 @@ public struct Auditor: Sendable {
             let candidates = shared.flatMap {
                 phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] ?? [] : nil
             }
-            let anchors = shared.flatMap {
-                phraseIndex?.anchorRules.contains(index) == true ? $0.anchors[index] ?? [] : nil
+            // Gated rules search near their required words too: every match holds one of them.
+            let anchors = shared.flatMap { found in
+                phraseIndex.flatMap { $0.anchorRules.contains(index) || $0.gatedRules.contains(index) } == true
+                    ? found.anchors[index] ?? [] : nil
             }
             return scanner.scan(
                 ruleset.rules[index], span, candidates: candidates, anchors: anchors,

@@ -49,28 +49,52 @@ struct SpanScanner {
         return (flagged, Self.stopped(rule, document, failure))
     }
 
-    /// The matches of a pattern whose every match holds one of its anchor words and starts no earlier
-    /// than the line of text before it: each search runs from there to the anchor, and the sequence
-    /// is the same as iterating over the whole text. With `startingAtAnchors`, a match begins at its
-    /// anchor or in the white space before it, so each search starts there instead.
+    /// The matches of a pattern whose every match holds one of its anchor words (at or after the
+    /// match's start) and starts no earlier than the line, or the sentence, of that word: each search
+    /// runs from there to the anchor, and the sequence is the same as iterating over the whole text.
+    /// With `startingAtAnchors`, a match begins at its anchor or in the white space before it, so each
+    /// search starts there instead. A search that finds nothing clears its window, and the next one
+    /// starts after it, so dense anchors never make the text be searched twice.
     private func anchoredMatches(
         _ span: SpanMatcher, _ anchors: [Int], startingAtAnchors: Bool, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var lastEnd = 0
+        // No match starts within this range (windows searched in vain, end to end).
+        var cleared = 0..<0
         for anchor in anchors where anchor >= lastEnd {
             let reach =
-                startingAtAnchors ? Self.spaceStart(before: anchor, in: text) : Self.lineStart(before: anchor, in: text)
-            let earliest = max(lastEnd, reach)
-            guard
-                let match = try matcher.firstMatch(
-                    of: span.regex, in: text, from: earliest, within: anchor),
-                let range = match.groups[span.group]
-            else { continue }
+                startingAtAnchors ? Self.spaceStart(before: anchor, in: text) : earliestStart(before: anchor, text)
+            var earliest = max(lastEnd, reach)
+            let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
+            if continuesCleared { earliest = cleared.upperBound }
+            guard earliest <= anchor else { continue }
+            guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, within: anchor) else {
+                let after = Self.characterStart(after: anchor, in: text)
+                cleared = (continuesCleared ? cleared.lowerBound : earliest)..<after
+                continue
+            }
+            guard let range = match.groups[span.group] else { continue }
             if !range.isEmpty { ranges.append(range) }
             lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
         }
         return ranges
+    }
+
+    /// How far back a match holding a word at `offset` may start: the start of its line (after the
+    /// white space before it) or of its sentence, whichever is earlier, since a hard-wrapped sentence
+    /// can run over several lines.
+    private func earliestStart(before offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let line = Self.lineStart(before: offset, in: text)
+        guard let sentence = document.sentenceIndex(containing: offset) else { return line }
+        return min(line, document.sentences[sentence].lowerBound)
+    }
+
+    /// The start of the UTF-8 character after the one at `offset`.
+    static func characterStart(after offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = offset + 1
+        while index < text.count, text[index] & 0xC0 == 0x80 { index += 1 }
+        return index
     }
 
     /// The start of the run of white space that ends at `offset`.
