@@ -43,8 +43,14 @@ public struct Auditor: Sendable {
         }
         let spanRules = ruleset.rules.indices.filter {
             guard case .span = ruleset.rules[$0].kind else { return false }
-            // A rule none of whose required words occur cannot match here.
-            return shared == nil || phraseIndex?.gatedRules.contains($0) != true || shared?.anchors[$0] != nil
+            guard let shared, let phraseIndex else { return true }
+            // A rule the shared pass answers for, and found nothing of here (no phrase, no leading or
+            // required word), cannot match: it is not run at all.
+            if phraseIndex.phraseRules.contains($0) { return shared.matches[$0] != nil }
+            if phraseIndex.anchorRules.contains($0) || phraseIndex.gatedRules.contains($0) {
+                return shared.anchors[$0] != nil
+            }
+            return true
         }
         @Sendable func scan(_ index: Int, with scanner: SpanScanner) -> ([Range<Int>], Diagnostic?) {
             guard case .span(let span) = ruleset.rules[index].kind else { return ([], nil) }
