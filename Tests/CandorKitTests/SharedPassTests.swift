@@ -46,17 +46,8 @@ import Testing
     /// dense words with no match among them, and a match run over hard-wrapped lines, are found exactly
     /// as a scan of the whole text finds them.
     @Test func gatedRulesSearchedNearTheirWordsAgreeWithAWholeScan() throws {
-        let yaml = """
-            rules:
-              - id: hedging.held-view
-                category: hedging
-                severity: info
-                weight: 1
-                message: m
-                rationale: r
-                suggestion: s
-                pattern: '\\b(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?(?:believed|thought)\\s+to\\b'
-            """
+        let pattern = #"pattern: '\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:believed|thought)\s+to\b'"#
+        let yaml = "rules:\n" + TestSupport.ruleYAML("held-view", pattern)
         let pack = try TestSupport.loadPack(yaml, trusted: true)
         let index = try #require(PhraseIndex(rules: pack.ruleset.rules))
         #expect(index.gatedRules == [0], "the rule is gated on its required words, not anchored at its start")
@@ -91,17 +82,7 @@ import Testing
         var yaml = "rules:\n"
         for rule in 0..<40 {
             let phrases = (0..<150).map { "'zq\(rule)x\($0) word\($0 % 7)'" }.joined(separator: ", ")
-            yaml += """
-                  - id: hedging.bulk-\(rule)
-                    category: hedging
-                    severity: info
-                    weight: 1
-                    message: m
-                    rationale: r
-                    suggestion: s
-                    phrases: [\(phrases)]
-
-                """
+            yaml += TestSupport.ruleYAML("bulk-\(rule)", "phrases: [\(phrases)]")
         }
         let pack = try TestSupport.loadPack(yaml, trusted: true)
         #expect(pack.errors.isEmpty)

@@ -25,6 +25,21 @@ enum TestSupport {
     }
 
     /// Loads a ruleset from YAML text written to a temporary pack folder.
+    /// One hedging rule of a test pack, its matcher given as a YAML line (`pattern: '...'`, `phrases: [...]`).
+    static func ruleYAML(_ id: String, _ matcher: String) -> String {
+        """
+          - id: hedging.\(id)
+            category: hedging
+            severity: info
+            weight: 1
+            message: m
+            rationale: r
+            suggestion: s
+            \(matcher)
+
+        """
+    }
+
     static func loadPack(_ yaml: String, file: String = "rules.yml", trusted: Bool = false) throws
         -> RulesetLoader.Result
     {
