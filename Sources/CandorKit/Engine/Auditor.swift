@@ -46,9 +46,9 @@ public struct Auditor: Sendable {
             guard let shared, let phraseIndex else { return true }
             // A rule the shared pass answers for, and found nothing of here (no phrase, no leading or
             // required word), cannot match: it is not run at all.
-            if phraseIndex.phraseRules.contains($0) { return shared.matches[$0] != nil }
+            if phraseIndex.phraseRules.contains($0) { return !shared.matches[$0].isEmpty }
             if phraseIndex.anchorRules.contains($0) || phraseIndex.gatedRules.contains($0) {
-                return shared.anchors[$0] != nil
+                return !shared.anchors[$0].isEmpty
             }
             return true
         }
@@ -56,12 +56,12 @@ public struct Auditor: Sendable {
             guard case .span(let span) = ruleset.rules[index].kind else { return ([], nil) }
             // Without a shared pass (none built, or it stopped) every rule runs its own pattern.
             let candidates = shared.flatMap {
-                phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] ?? [] : nil
+                phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] : nil
             }
             // Gated rules search near their required words too: every match holds one of them.
             let anchors = shared.flatMap { found in
                 phraseIndex.flatMap { $0.anchorRules.contains(index) || $0.gatedRules.contains(index) } == true
-                    ? found.anchors[index] ?? [] : nil
+                    ? found.anchors[index] : nil
             }
             return scanner.scan(
                 ruleset.rules[index], span, candidates: candidates, anchors: anchors,

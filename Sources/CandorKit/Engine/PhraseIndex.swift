@@ -1,7 +1,8 @@
 import PCRE2Kit
 
-/// Trusted span rules sharing passes over the text: every phrase rule's phrases in one
-/// prefix-factored trie, and the leading words of pattern rules (see `AnchorDeriver`) in another.
+/// Trusted span rules sharing one pass over the text: every phrase rule's phrases, and the leading
+/// words (see `AnchorDeriver`) or required words (see `RequiredWords`) of pattern rules, in one
+/// prefix-factored trie.
 ///
 /// Each phrase ends in a callout naming its rule followed by `(*FAIL)`: PCRE2 reports the match and
 /// backtracks to try everything else, so one call enumerates every rule's matches at every start
@@ -9,12 +10,19 @@ import PCRE2Kit
 /// start the first match its pattern prefers, never overlapping an earlier match of the same rule.
 /// (Pattern rules merged into one alternation the same way were measured at half the speed, because
 /// PCRE2 can no longer skip ahead to each pattern's possible first characters; they are anchored
-/// instead, and run their own pattern only where their leading words occur.)
+/// instead, and run their own pattern only near where their words occur.)
 struct PhraseIndex: Sendable {
-    /// One pattern per chunk of at most 255 rules (PCRE2's numbered callouts), with the rule indexes.
-    let chunks: [(regex: Regex, rules: [Int])]
-    /// The leading words of pattern rules (see `AnchorDeriver`), one trie per chunk of 255 rules.
-    let anchorChunks: [(regex: Regex, rules: [Int])]
+    /// One rule's words in the trie: a phrase rule's phrases, reported as whole-word matches, or an
+    /// anchored or gated rule's words, reported by where they start (a prefix will do).
+    struct Member: Sendable {
+        let rule: Int
+        let words: [String]
+        let startsOnly: Bool
+    }
+
+    /// One trie pattern per chunk of at most 255 members (PCRE2's numbered callouts): phrases and
+    /// words share the pass, so the text is read once for both.
+    let chunks: [(regex: Regex, members: [Member])]
 
     /// The rules each pass answers for, kept as sets for the per-rule lookups of every document.
     let phraseRules: Set<Int>
@@ -24,124 +32,108 @@ struct PhraseIndex: Sendable {
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
     let matchesStartAtAnchor: Set<Int>
+    /// How many rules the indexes refer into.
+    let ruleCount: Int
 
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
     init?(rules: [Rule]) {
-        let spans = rules.indices.compactMap { index -> (Int, SpanMatcher)? in
-            guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else {
-                return nil
-            }
-            return (index, span)
-        }
-        let eligible = spans.filter { $0.1.phrases != nil && !$0.1.caseSensitive }.map(\.0)
-        var anchored: [(Int, [String])] = []
-        var gated: [(Int, [String])] = []
+        var members: [Member] = []
+        var gated = Set<Int>()
         var startsAtAnchor = Set<Int>()
-        for (index, span) in spans where span.phrases == nil {
-            if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
-                anchored.append((index, anchors))
+        for index in rules.indices {
+            guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else { continue }
+            if let phrases = span.phrases {
+                if !span.caseSensitive { members.append(Member(rule: index, words: phrases, startsOnly: false)) }
+            } else if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
+                members.append(Member(rule: index, words: anchors, startsOnly: true))
                 if AnchorDeriver.matchesStartAtAnchors(span.regex.pattern) { startsAtAnchor.insert(index) }
             } else if let words = RequiredWords.words(for: span.regex.pattern) {
-                gated.append((index, words))
+                // Gated rules share the pass too: they need to know where their words occur.
+                members.append(Member(rule: index, words: words, startsOnly: true))
+                gated.insert(index)
             }
         }
-        guard !eligible.isEmpty || !anchored.isEmpty || !gated.isEmpty else { return nil }
-        gatedRules = Set(gated.map(\.0))
-        matchesStartAtAnchor = startsAtAnchor
-        // Anchored and gated rules share one pass: both need to know where their words occur.
-        anchored += gated
-        let anchorWords = anchored.map(\.1)
-        guard
-            let anchorChunks = Self.compile(
-                Array(anchored.indices), boundary: false, words: { anchorWords[$0] }, rule: { anchored[$0].0 })
-        else { return nil }
-        self.anchorChunks = anchorChunks
-        let phrasesOf = eligible.map { index -> [String] in
-            guard case .span(let span) = rules[index].kind else { return [] }
-            return span.phrases ?? []
-        }
-        guard
-            let chunks = Self.compile(
-                Array(eligible.indices), boundary: true, words: { phrasesOf[$0] }, rule: { eligible[$0] })
-        else { return nil }
+        guard !members.isEmpty, let chunks = Self.compile(members) else { return nil }
         self.chunks = chunks
-        phraseRules = Set(chunks.flatMap(\.1))
-        anchorRules = Set(anchorChunks.flatMap(\.1)).subtracting(gatedRules)
+        ruleCount = rules.count
+        gatedRules = gated
+        matchesStartAtAnchor = startsAtAnchor
+        let compiled = chunks.flatMap(\.members)
+        phraseRules = Set(compiled.filter { !$0.startsOnly }.map(\.rule))
+        anchorRules = Set(compiled.filter(\.startsOnly).map(\.rule)).subtracting(gated)
     }
 
     /// One trie pattern per chunk of members (at most 255, PCRE2's callout numbers); a chunk whose
     /// pattern is too large for PCRE2 is split in two until each compiles.
-    private static func compile(
-        _ members: [Int], boundary: Bool, words: (Int) -> [String], rule: (Int) -> Int
-    ) -> [(regex: Regex, rules: [Int])]? {
+    private static func compile(_ members: [Member]) -> [(regex: Regex, members: [Member])]? {
         if members.isEmpty { return [] }
         if members.count > 255 {
-            guard let head = compile(Array(members.prefix(255)), boundary: boundary, words: words, rule: rule),
-                let tail = compile(Array(members.dropFirst(255)), boundary: boundary, words: words, rule: rule)
+            guard let head = compile(Array(members.prefix(255))), let tail = compile(Array(members.dropFirst(255)))
             else { return nil }
             return head + tail
         }
         let root = TrieNode()
         for (number, member) in members.enumerated() {
-            for word in words(member) { root.insert(PhraseTrie.units(of: word), mark: number + 1) }
+            for word in member.words { root.insert(PhraseTrie.units(of: word), mark: number + 1) }
         }
-        if let regex = try? Regex("(?<![\\w])" + emit(root, boundary: boundary)) {
-            return [(regex, members.map(rule))]
+        if let regex = try? Regex("(?<![\\w])" + emit(root, startsOnly: { members[$0 - 1].startsOnly })) {
+            return [(regex, members)]
         }
         guard members.count > 1 else { return nil }
         let half = members.count / 2
-        guard let head = compile(Array(members.prefix(half)), boundary: boundary, words: words, rule: rule),
-            let tail = compile(Array(members.dropFirst(half)), boundary: boundary, words: words, rule: rule)
+        guard let head = compile(Array(members.prefix(half))), let tail = compile(Array(members.dropFirst(half)))
         else { return nil }
         return head + tail
     }
 
-    private static func emit(_ node: TrieNode, boundary: Bool = true) -> String {
-        var branches = node.children.keys.sorted().map { $0 + emit(node.children[$0]!, boundary: boundary) }
+    /// The trie as a pattern. Where words end, the callouts of rules that want word starts come
+    /// first; a phrase must also end at a word boundary before its callouts. `(*FAIL)` then makes
+    /// PCRE2 go on exploring, so every member is reported at every start.
+    private static func emit(_ node: TrieNode, startsOnly: (Int) -> Bool) -> String {
+        var branches = node.children.keys.sorted().map { $0 + emit(node.children[$0]!, startsOnly: startsOnly) }
         if !node.marks.isEmpty {
-            branches.append((boundary ? "(?![\\w])" : "") + node.marks.map { "(?C\($0))" }.joined() + "(*FAIL)")
+            let starts = node.marks.filter(startsOnly).map { "(?C\($0))" }.joined()
+            let phrases = node.marks.filter { !startsOnly($0) }.map { "(?C\($0))" }.joined()
+            branches.append(starts + (phrases.isEmpty ? "" : "(?![\\w])" + phrases) + "(*FAIL)")
         }
         return branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
     }
 
-    /// What the shared pass found: phrase matches per rule, reduced to what each rule's own pattern
-    /// would report, and the positions of each anchored rule's leading words.
+    /// What the shared pass found, by rule index (empty for a rule it found nothing of): phrase
+    /// matches reduced to what each rule's own pattern would report, and the positions of each
+    /// anchored or gated rule's words.
     struct Found: Sendable {
-        var matches: [Int: [Range<Int>]] = [:]
-        var anchors: [Int: [Int]] = [:]
+        var matches: [[Range<Int>]]
+        var anchors: [[Int]]
     }
 
+    /// Callouts arrive in order of start position (PCRE2 tries each start in turn and, through the
+    /// `(*FAIL)`, every path at it before the next), so both are reduced as they come, without
+    /// sorting. At a start, the first callout of a rule is the match its own pattern would prefer
+    /// there; a start inside the rule's last kept match is skipped, as iterating its matches would.
     func candidates(in text: [UInt8], matcher: Matcher) throws(MatchError) -> Found {
-        var raw: [Int: [Range<Int>]] = [:]
-        var found = Found()
+        var found = Found(
+            matches: Array(repeating: [], count: ruleCount), anchors: Array(repeating: [], count: ruleCount))
+        var lastStart = [Int](repeating: -1, count: ruleCount)
+        var keptEnd = [Int](repeating: 0, count: ruleCount)
         try text.withUnsafeBufferPointer { buffer throws(MatchError) in
             for chunk in chunks {
                 try matcher.forEachCallout(of: chunk.regex, in: buffer) { number, range in
-                    raw[chunk.rules[number - 1], default: []].append(range)
-                }
-            }
-            for chunk in anchorChunks {
-                try matcher.forEachCallout(of: chunk.regex, in: buffer) { number, range in
-                    found.anchors[chunk.rules[number - 1], default: []].append(range.lowerBound)
+                    let member = chunk.members[number - 1]
+                    let rule = member.rule
+                    if member.startsOnly {
+                        // Two of a rule's words can start at the same place ("believe", "believed").
+                        if found.anchors[rule].last != range.lowerBound { found.anchors[rule].append(range.lowerBound) }
+                        return
+                    }
+                    guard !range.isEmpty, range.lowerBound != lastStart[rule] else { return }
+                    lastStart[rule] = range.lowerBound
+                    guard range.lowerBound >= keptEnd[rule] else { return }
+                    found.matches[rule].append(range)
+                    keptEnd[rule] = range.upperBound
                 }
             }
         }
-        found.matches = raw.mapValues(Self.asTheRuleWouldMatch)
-        found.anchors = found.anchors.mapValues { Array(Set($0)).sorted() }
         return found
-    }
-
-    /// Callouts arrive in the order PCRE2 explores, so the first at a start is the one the rule's own
-    /// pattern would report there; later starts inside a kept match are skipped, as iteration would.
-    static func asTheRuleWouldMatch(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var firstAtStart: [Int: Range<Int>] = [:]
-        for range in ranges where !range.isEmpty && firstAtStart[range.lowerBound] == nil {
-            firstAtStart[range.lowerBound] = range
-        }
-        var kept: [Range<Int>] = []
-        for start in firstAtStart.keys.sorted() where kept.last.map({ start >= $0.upperBound }) ?? true {
-            kept.append(firstAtStart[start]!)
-        }
-        return kept
     }
 }
