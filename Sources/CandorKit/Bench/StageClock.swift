@@ -23,7 +23,7 @@ public struct StageTimes: Sendable {
         var documents: [Document] = []
         times.extract = clock.measure { documents = contents.map { Document(path: $0.0, bytes: $0.1) } }
         var matched: [[SpanMatch]] = []
-        times.match = clock.measure { matched = documents.map { auditor.matchSpans($0).findings } }
+        times.match = clock.measure { matched = documents.map { auditor.matchSpans($0).matches } }
         var reports: [DocumentReport] = []
         times.score = clock.measure {
             reports = zip(documents, matched).map { auditor.audit($0.0, matched: $0.1) }

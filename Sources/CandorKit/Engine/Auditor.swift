@@ -28,7 +28,7 @@ public struct Auditor: Sendable {
 
     /// Every span rule's raw matches in `document`, before exceptions of context are weighed; and
     /// the diagnostics of any rule that stopped early.
-    public func matchSpans(_ document: Document) -> (findings: [SpanMatch], diagnostics: [Diagnostic]) {
+    public func matchSpans(_ document: Document) -> (matches: [SpanMatch], diagnostics: [Diagnostic]) {
         let matcher = Matcher.forCurrentThread(limits: limits)
         let scanner = SpanScanner(document: document, matcher: matcher)
         var matched: [SpanMatch] = []
@@ -80,7 +80,7 @@ public struct Auditor: Sendable {
         } else {
             results = spanRules.map { scan($0, with: scanner) }
         }
-        // Each rule's findings are released as they are joined: a large document has many.
+        // Each rule's matches are released as they are joined: a large document has many.
         matched.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         for index in results.indices {
             let rule = spanRules[index]
