@@ -48,31 +48,40 @@ import Testing
         expectSame(AuditReport(documents: [withDiagnostics, report], errors: 0), "diagnostics")
     }
 
-    /// Streamed in pieces, a report larger than one piece is the rendered report, byte for byte.
-    @Test func writtenInPiecesIsTheRenderedReport() throws {
-        let text = String(repeating: SharedPassTests.texts.joined(separator: "\n\n") + "\n\n", count: 3)
-        let large = TestSupport.auditor.audit(Document(path: "large.txt", bytes: Array(text.utf8)))
-        let report = AuditReport(documents: [large, TestSupport.audit("Experts say it may work.")], errors: 0)
+    /// Streamed in pieces, a report larger than one piece is the rendered report, byte for byte, in
+    /// every format that streams.
+    @Test(arguments: [ReportFormat.json, .terminal, .markdown, .github])
+    func writtenInPiecesIsTheRenderedReport(format: ReportFormat) throws {
+        let report = Self.largeReport
+        let reporter = format.reporter(colors: true)
         var pieces: [[UInt8]] = []
-        try JSONReporter().write(report) { pieces.append(Array($0)) }
-        let rendered = Array(JSONReporter().render(report).utf8)
+        try reporter.write(report) { pieces.append(Array($0)) }
+        let rendered = Array(reporter.render(report).utf8)
         #expect(rendered.count > 1 << 20, "the report spans more than one piece")
         #expect(pieces.count > 1)
         #expect(pieces.allSatisfy { $0.count <= (1 << 20) + (64 << 10) }, "no piece holds much more than a megabyte")
         #expect(pieces.flatMap { $0 } == rendered)
     }
 
+    /// A large article (the shared-pass corpus three times over) reported eight times, and a small one.
+    static let largeReport: AuditReport = {
+        let text = String(repeating: SharedPassTests.texts.joined(separator: "\n\n") + "\n\n", count: 3)
+        let large = TestSupport.auditor.audit(Document(path: "large.txt", bytes: Array(text.utf8)))
+        let small = TestSupport.audit("Experts say it may work.")
+        return AuditReport(documents: Array(repeating: large, count: 8) + [small], errors: 0)
+    }()
+
     /// The sink's first error ends the write and reaches the caller.
-    @Test func aFailingSinkStopsTheWrite() {
+    @Test(arguments: [ReportFormat.json, .terminal])
+    func aFailingSinkStopsTheWrite(format: ReportFormat) {
         struct Full: Error {}
-        let report = AuditReport(documents: [TestSupport.audit("Experts say it may work.")], errors: 0)
         var calls = 0
         #expect(throws: Full.self) {
-            try JSONReporter().write(report) { _ in
+            try format.reporter(colors: false).write(Self.largeReport) { _ in
                 calls += 1
                 throw Full()
             }
         }
-        #expect(calls == 1)
+        #expect(calls == 1, "nothing is handed over after the first error")
     }
 }

@@ -5,6 +5,16 @@ public struct GitHubReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         var out = ""
+        emit(report) { out += $0 }
+        return out
+    }
+
+    /// Written as it is made: one line per finding, and a large article has tens of thousands.
+    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try ReportPieces.write(to: sink) { emit(report, $0) }
+    }
+
+    private func emit(_ report: AuditReport, _ out: (String) -> Void) {
         for document in report.documents {
             for finding in document.findings where finding.baseline != true {
                 let command: String
@@ -17,10 +27,9 @@ public struct GitHubReporter: Reporter {
                     "file=\(property(document.path))", "line=\(finding.line)", "col=\(finding.column)",
                     "endLine=\(finding.endLine)", "endColumn=\(finding.endColumn)", "title=\(property(finding.ruleId))",
                 ].joined(separator: ",")
-                out += "::\(command) \(properties)::\(data(finding.message + " " + finding.suggestion))\n"
+                out("::\(command) \(properties)::\(data(finding.message + " " + finding.suggestion))\n")
             }
         }
-        return out
     }
 
     /// Escaping for a command's message, as the Actions runner reads it.

@@ -3,54 +3,68 @@ public struct MarkdownReporter: Reporter {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        var out = "# Candor report\n\n"
-        if report.documents.count > 1 {
-            out += "| Document | Score | Grade | Findings |\n| --- | ---: | :---: | ---: |\n"
-            for document in report.documents {
-                out +=
-                    "| \(cell(document.path)) | \(document.score) | \(document.grade) | \(document.findings.count) |\n"
-            }
-            out += "\n"
-        }
-        return out + report.documents.map(render).joined(separator: "\n")
+        var out = ""
+        emit(report) { out += $0 }
+        return out
     }
 
-    private func render(_ document: DocumentReport) -> String {
-        var out = "## \(escape(document.path))\n\n"
-        out += "**Score \(document.score)/100, grade \(document.grade)** (\(document.wordCount) words, "
-        out += "\(document.findings.count) findings, \(document.signals.count) signals)\n\n"
-        out += "| Category | Reason | Points |\n| --- | --- | ---: |\n| base | | \(document.base) |\n"
-        for line in document.breakdown {
-            out += "| \(line.category) | \(cell(line.reason)) | \(line.points > 0 ? "+" : "")\(line.points) |\n"
+    /// Written as it is made: the report of a large article lists tens of thousands of findings.
+    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try ReportPieces.write(to: sink) { emit(report, $0) }
+    }
+
+    private func emit(_ report: AuditReport, _ out: (String) -> Void) {
+        out("# Candor report\n\n")
+        if report.documents.count > 1 {
+            out("| Document | Score | Grade | Findings |\n| --- | ---: | :---: | ---: |\n")
+            for document in report.documents {
+                out("| \(cell(document.path)) | \(document.score) | \(document.grade) | \(document.findings.count) |\n")
+            }
+            out("\n")
         }
-        out += "| **score** | | **\(document.score)** |\n"
-        for (category, findings) in document.findingsByCategory {
-            out += "\n### \(category.title) (\(findings.count))\n\n"
-            for finding in findings {
+        for (index, document) in report.documents.enumerated() {
+            if index > 0 { out("\n") }
+            emit(document, out)
+        }
+    }
+
+    private func emit(_ document: DocumentReport, _ out: (String) -> Void) {
+        out("## \(escape(document.path))\n\n")
+        out("**Score \(document.score)/100, grade \(document.grade)** (\(document.wordCount) words, ")
+        out("\(document.findings.count) findings, \(document.signals.count) signals)\n\n")
+        out("| Category | Reason | Points |\n| --- | --- | ---: |\n| base | | \(document.base) |\n")
+        for line in document.breakdown {
+            out("| \(line.category) | \(cell(line.reason)) | \(line.points > 0 ? "+" : "")\(line.points) |\n")
+        }
+        out("| **score** | | **\(document.score)** |\n")
+        for category in Category.allCases {
+            let count = document.findingCount(in: category)
+            guard count > 0 else { continue }
+            out("\n### \(category.title) (\(count))\n\n")
+            for finding in document.findings where finding.category == category {
                 let excerpt =
                     finding.scope == .span
                     ? " — " + escape(finding.context.before) + "**" + escape(finding.text) + "**"
                         + escape(finding.context.after)
                     : ""
-                out += "- **\(finding.line):\(finding.column)** `\(finding.ruleId)` (\(finding.severity.rawValue))"
-                out +=
-                    "\(excerpt.replacingNewlines())  \n  \(escape(finding.message)) *\(escape(finding.suggestion))*\n"
+                out("- **\(finding.line):\(finding.column)** `\(finding.ruleId)` (\(finding.severity.rawValue))")
+                out("\(excerpt.replacingNewlines())  \n  \(escape(finding.message)) *\(escape(finding.suggestion))*\n")
             }
         }
         if !document.signals.isEmpty {
-            out += "\n### Signals (\(document.signals.count))\n\n"
+            out("\n### Signals (\(document.signals.count))\n\n")
             for signal in document.signals {
-                out +=
+                out(
                     "- **\(signal.line):\(signal.column)** `\(signal.ruleId)` — \(escape(signal.text).replacingNewlines())\n"
+                )
             }
         }
         if !document.diagnostics.isEmpty {
-            out += "\n### Diagnostics\n\n"
+            out("\n### Diagnostics\n\n")
             for diagnostic in document.diagnostics {
-                out += "- \(diagnostic.severity.rawValue): \(escape(diagnostic.message))\n"
+                out("- \(diagnostic.severity.rawValue): \(escape(diagnostic.message))\n")
             }
         }
-        return out
     }
 
     private func escape(_ text: String) -> String { MarkdownText.escape(text) }

@@ -13,6 +13,34 @@ extension Reporter {
     }
 }
 
+/// Gathers a text report made a string at a time into pieces of about a megabyte for a sink; after
+/// the sink's first error nothing more is handed over, and the error reaches the caller.
+enum ReportPieces {
+    static func write(
+        to sink: (UnsafeRawBufferPointer) throws -> Void, _ emit: ((String) -> Void) -> Void
+    ) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var piece = ""
+            var failure: (any Error)?
+            func handOver() {
+                guard failure == nil, !piece.isEmpty else { return }
+                do {
+                    try piece.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+                } catch {
+                    failure = error
+                }
+                piece = ""
+            }
+            emit { text in
+                piece += text
+                if piece.utf8.count >= 1 << 20 { handOver() }
+            }
+            handOver()
+            if let failure { throw failure }
+        }
+    }
+}
+
 /// What some reporters need beyond the report itself, injected so reporters stay pure.
 public struct ReportContext: Sendable {
     public var colors = false
@@ -53,11 +81,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 extension DocumentReport {
-    /// Findings grouped by category, in category order, for reports that read by topic.
-    var findingsByCategory: [(Category, [Finding])] {
-        Category.allCases.compactMap { category in
-            let matched = findings.filter { $0.category == category }
-            return matched.isEmpty ? nil : (category, matched)
-        }
+    /// How many findings a category holds, for reports that read by topic: counted in place, since
+    /// a large article's findings copied out by category would be held twice.
+    func findingCount(in category: Category) -> Int {
+        findings.reduce(0) { $0 + ($1.category == category ? 1 : 0) }
     }
 }

@@ -5,45 +5,62 @@ public struct TerminalReporter: Reporter {
     public init(colors: Bool) { style = TerminalStyle(enabled: colors) }
 
     public func render(_ report: AuditReport) -> String {
-        var out = report.documents.map(render).joined(separator: "\n")
-        if report.documents.count > 1 {
-            let summary = report.summary
-            let median = summary.medianScore.map { String(format: "%.1f", $0) } ?? "-"
-            out +=
-                "\n" + style.bold("\(summary.documents) documents")
-                + ", \(summary.findings) findings, median score \(median)\n"
-        }
+        var out = ""
+        emit(report) { out += $0 }
         return out
     }
 
-    private func render(_ document: DocumentReport) -> String {
-        var lines: [String] = []
-        lines.append(style.bold(document.path))
+    /// Written as it is made, a piece at a time: the report of a large article lists tens of
+    /// thousands of findings.
+    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try ReportPieces.write(to: sink) { emit(report, $0) }
+    }
+
+    private func emit(_ report: AuditReport, _ out: (String) -> Void) {
+        for (index, document) in report.documents.enumerated() {
+            if index > 0 { out("\n") }
+            emit(document, out)
+        }
+        if report.documents.count > 1 {
+            let summary = report.summary
+            let median = summary.medianScore.map { String(format: "%.1f", $0) } ?? "-"
+            out(
+                "\n" + style.bold("\(summary.documents) documents")
+                    + ", \(summary.findings) findings, median score \(median)\n")
+        }
+    }
+
+    /// One document, a line at a time; findings by category, each category read from the findings
+    /// in place rather than copied out.
+    private func emit(_ document: DocumentReport, _ out: (String) -> Void) {
+        func line(_ text: String) { out(text + "\n") }
+        line(style.bold(document.path))
         let scoreText = style.score("\(document.score)/100", document.score)
-        lines.append(
+        line(
             "  Score \(scoreText)  grade \(style.bold(document.grade))  "
                 + "(\(document.wordCount) words, \(plural(document.findings.count, "finding")), \(plural(document.signals.count, "signal")))"
         )
-        lines.append("")
-        lines += breakdown(document)
-        for (category, findings) in document.findingsByCategory {
-            lines.append("")
-            lines.append("  " + style.color(style.bold("\(category.title) (\(findings.count))"), for: category))
-            for finding in findings { lines += render(finding) }
+        line("")
+        breakdown(document).forEach(line)
+        for category in Category.allCases {
+            let count = document.findingCount(in: category)
+            guard count > 0 else { continue }
+            line("")
+            line("  " + style.color(style.bold("\(category.title) (\(count))"), for: category))
+            for finding in document.findings where finding.category == category { render(finding).forEach(line) }
         }
         if !document.signals.isEmpty {
-            lines.append("")
-            lines.append("  " + style.color(style.bold("Signals (\(document.signals.count))"), for: .transparency))
+            line("")
+            line("  " + style.color(style.bold("Signals (\(document.signals.count))"), for: .transparency))
             for signal in document.signals {
-                lines.append(
+                line(
                     "    \(String(signal.line).leftPadded(to: 4)):\(String(signal.column).padded(to: 4)) \(signal.ruleId)  \(style.dim(quoted(signal.text)))"
                 )
             }
         }
         for diagnostic in document.diagnostics {
-            lines.append("  \(diagnostic.severity.rawValue): \(diagnostic.message)")
+            line("  \(diagnostic.severity.rawValue): \(diagnostic.message)")
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private func breakdown(_ document: DocumentReport) -> [String] {
