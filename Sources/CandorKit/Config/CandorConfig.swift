@@ -82,6 +82,7 @@ public struct CandorConfig: Sendable {
     /// Whether a file found by walking a folder should be audited, by the include and exclude globs
     /// (matched against the path relative to the config file's folder).
     public func admits(_ file: String) -> Bool {
+        if include.isEmpty && exclude.isEmpty { return true }
         let base =
             path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path + "/" } ?? ""
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path

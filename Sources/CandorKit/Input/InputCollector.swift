@@ -52,21 +52,33 @@ public enum InputCollector {
         return result
     }
 
-    /// Article files below `directory`, sorted by path, not following symbolic links to directories.
+    /// Article files below `directory`, sorted by path. Hidden entries are skipped and symbolic links
+    /// are not followed (neither to folders nor to files). A walk with `readdir` and `lstat`: the
+    /// `FileManager` enumerator took a tenth of a second for a few thousand files.
     static func articles(under directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard DocumentFormat.auditedExtensions.contains(url.pathExtension.lowercased()),
-                (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
-            else { continue }
-            let relative = String(url.path.dropFirst(root.path.count)).trimmingPrefix("/")
-            files.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+        var folders = [directory]
+        while let folder = folders.popLast() {
+            guard let stream = opendir(folder) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: folders.append(path)
+                case S_IFREG:
+                    let suffix = name.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init)
+                    if name.contains("."), let suffix, DocumentFormat.auditedExtensions.contains(suffix.lowercased()) {
+                        files.append(path)
+                    }
+                default: continue
+                }
+            }
         }
         return files.sorted()
     }
@@ -83,10 +95,4 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String { "\(path): \(message)" }
-}
-
-extension String {
-    fileprivate func trimmingPrefix(_ prefix: String) -> String {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
-    }
 }

@@ -27,9 +27,11 @@ public struct PhraseTrie {
         case "'", "’": return "['’]"
         case "-", "‐", "‑": return "[-‐‑]"
         default:
-            let text = String(character)
-            let special = "\\^$.|?*+()[]{}/#"
-            return text.count == 1 && special.contains(text) ? "\\" + text : text
+            // A character test, not a substring search: Foundation's search was a tenth of start-up.
+            let special: Set<Character> = [
+                "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/", "#",
+            ]
+            return special.contains(character) ? "\\" + String(character) : String(character)
         }
     }
 
