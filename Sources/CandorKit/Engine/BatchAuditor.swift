@@ -26,7 +26,7 @@ public final class BatchAuditor: @unchecked Sendable {
     private let lock = NSLock()
     private var auditors: [String: Auditor] = [:]
     private var configs: [String: CandorConfig] = [:]
-    /// The nearest configuration file of each folder seen, so a folder of articles is searched once.
+    /// The nearest configuration file of each folder seen (by the folder's name in the input path).
     private var nearestConfig: [String: String?] = [:]
     /// Configuration and ruleset errors, each reported once.
     public private(set) var errors: [String] = []
@@ -35,10 +35,7 @@ public final class BatchAuditor: @unchecked Sendable {
 
     /// The configuration for an input: the given one, else the nearest to the file, else to the working directory.
     public func config(for input: InputCollector.Input) -> CandorConfig {
-        let directory =
-            input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-            ?? FileManager.default.currentDirectoryPath
-        guard let path = options.configPath ?? nearestConfigPath(from: directory) else { return CandorConfig() }
+        guard let path = options.configPath ?? nearestConfigPath(for: input) else { return CandorConfig() }
         return lock.withLock {
             if let cached = configs[path] { return cached }
             let (config, problems) = CandorConfig.load(path: path)
@@ -48,10 +45,17 @@ public final class BatchAuditor: @unchecked Sendable {
         }
     }
 
-    private func nearestConfigPath(from directory: String) -> String? {
-        if let known = lock.withLock({ nearestConfig[directory] }) { return known }
+    /// Looked up once per folder as the path names it ("articles/2024/" for "articles/2024/a.md"), so
+    /// the thousands of files of one folder cost one search, not one path resolution each.
+    private func nearestConfigPath(for input: InputCollector.Input) -> String? {
+        let folder = input.path.map { path in path.lastIndex(of: "/").map { String(path[...$0]) } ?? "" }
+        let key = folder ?? "\u{0}standard input"
+        if let known = lock.withLock({ nearestConfig[key] }) { return known }
+        let directory =
+            input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            ?? FileManager.default.currentDirectoryPath
         let found = CandorConfig.nearest(from: directory)
-        lock.withLock { nearestConfig[directory] = .some(found) }
+        lock.withLock { nearestConfig[key] = .some(found) }
         return found
     }
 
