@@ -1,20 +1,9 @@
 /// GitHub Actions workflow commands, so findings appear as annotations on the pull request diff:
 /// `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
-public struct GitHubReporter: Reporter {
+public struct GitHubReporter: PieceByPieceReporter {
     public init() {}
 
-    public func render(_ report: AuditReport) -> String {
-        var out = ""
-        emit(report) { out += $0 }
-        return out
-    }
-
-    /// Written as it is made: one line per finding, and a large article has tens of thousands.
-    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try ReportPieces.write(to: sink) { emit(report, $0) }
-    }
-
-    private func emit(_ report: AuditReport, _ out: (String) -> Void) {
+    func emit(_ report: AuditReport, _ out: (String) -> Void) {
         for document in report.documents {
             for finding in document.findings where finding.baseline != true {
                 let command: String

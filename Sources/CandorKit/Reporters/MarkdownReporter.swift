@@ -1,19 +1,8 @@
 /// The report for pull requests and wikis: the terminal report's content as GitHub-flavoured Markdown.
-public struct MarkdownReporter: Reporter {
+public struct MarkdownReporter: PieceByPieceReporter {
     public init() {}
 
-    public func render(_ report: AuditReport) -> String {
-        var out = ""
-        emit(report) { out += $0 }
-        return out
-    }
-
-    /// Written as it is made: the report of a large article lists tens of thousands of findings.
-    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try ReportPieces.write(to: sink) { emit(report, $0) }
-    }
-
-    private func emit(_ report: AuditReport, _ out: (String) -> Void) {
+    func emit(_ report: AuditReport, _ out: (String) -> Void) {
         out("# Candor report\n\n")
         if report.documents.count > 1 {
             out("| Document | Score | Grade | Findings |\n| --- | ---: | :---: | ---: |\n")

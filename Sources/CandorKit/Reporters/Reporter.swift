@@ -13,6 +13,25 @@ extension Reporter {
     }
 }
 
+/// A text report made a string at a time: rendered whole by collecting the strings, or written in
+/// pieces as it is made, so the report of a large article (tens of thousands of findings) is never
+/// held whole on its way to a file.
+protocol PieceByPieceReporter: Reporter {
+    func emit(_ report: AuditReport, _ out: (String) -> Void)
+}
+
+extension PieceByPieceReporter {
+    public func render(_ report: AuditReport) -> String {
+        var out = ""
+        emit(report) { out += $0 }
+        return out
+    }
+
+    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try ReportPieces.write(to: sink) { emit(report, $0) }
+    }
+}
+
 /// Gathers a text report made a string at a time into pieces of about a megabyte for a sink; after
 /// the sink's first error nothing more is handed over, and the error reaches the caller.
 enum ReportPieces {

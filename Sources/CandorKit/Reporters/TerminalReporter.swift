@@ -1,22 +1,10 @@
 /// The report a person reads in a terminal: score, an aligned breakdown, then findings by category.
-public struct TerminalReporter: Reporter {
+public struct TerminalReporter: PieceByPieceReporter {
     let style: TerminalStyle
 
     public init(colors: Bool) { style = TerminalStyle(enabled: colors) }
 
-    public func render(_ report: AuditReport) -> String {
-        var out = ""
-        emit(report) { out += $0 }
-        return out
-    }
-
-    /// Written as it is made, a piece at a time: the report of a large article lists tens of
-    /// thousands of findings.
-    public func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try ReportPieces.write(to: sink) { emit(report, $0) }
-    }
-
-    private func emit(_ report: AuditReport, _ out: (String) -> Void) {
+    func emit(_ report: AuditReport, _ out: (String) -> Void) {
         for (index, document) in report.documents.enumerated() {
             if index > 0 { out("\n") }
             emit(document, out)
