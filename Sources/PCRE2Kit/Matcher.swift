@@ -127,7 +127,7 @@ public final class Matcher {
     }
 
     /// The first UTF-8 character boundary at or after `offset`, clamped to the subject.
-    private static func boundary(after offset: Int, in subject: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func boundary(after offset: Int, in subject: UnsafeBufferPointer<UInt8>) -> Int {
         var position = min(offset, subject.count)
         while position < subject.count, subject[position] & 0xC0 == 0x80 { position += 1 }
         return position

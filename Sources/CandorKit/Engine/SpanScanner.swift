@@ -70,7 +70,7 @@ struct SpanScanner {
             if continuesCleared { earliest = cleared.upperBound }
             guard earliest <= anchor else { continue }
             guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, within: anchor) else {
-                let after = Self.characterStart(after: anchor, in: text)
+                let after = Matcher.boundary(after: anchor + 1, in: text)
                 cleared = (continuesCleared ? cleared.lowerBound : earliest)..<after
                 continue
             }
@@ -88,13 +88,6 @@ struct SpanScanner {
         let line = Self.lineStart(before: offset, in: text)
         guard let sentence = document.sentenceIndex(containing: offset) else { return line }
         return min(line, document.sentences[sentence].lowerBound)
-    }
-
-    /// The start of the UTF-8 character after the one at `offset`.
-    static func characterStart(after offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = offset + 1
-        while index < text.count, text[index] & 0xC0 == 0x80 { index += 1 }
-        return index
     }
 
     /// The start of the run of white space that ends at `offset`.
