@@ -8,10 +8,7 @@ struct JSONReportWriter {
     private var depth = 0
     /// Whether the current object or array has had a member yet.
     private var hasMembers: [Bool] = []
-    private var sink: ((UnsafeRawBufferPointer) throws -> Void)?
-    /// The sink's first error; nothing more is handed over after it.
-    private var failure: (any Error)?
-    private static let pieceSize = 1 << 20
+    private var pieces: PieceSink?
 
     static func render(_ report: AuditReport) -> [UInt8] {
         var writer = JSONReportWriter()
@@ -23,22 +20,18 @@ struct JSONReportWriter {
     static func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var writer = JSONReportWriter()
-            writer.sink = sink
+            writer.pieces = PieceSink(sink)
             writer.write(report)
             writer.raw("\n")
             writer.handOver()
-            if let failure = writer.failure { throw failure }
+            try writer.pieces?.finish()
         }
     }
 
     /// Passes what is written so far to the sink, once a piece is full (or at the end).
     private mutating func handOver(ifAtLeast size: Int = 0) {
-        guard let sink, failure == nil, bytes.count >= size, !bytes.isEmpty else { return }
-        do {
-            try bytes.withUnsafeBytes { try sink($0) }
-        } catch {
-            failure = error
-        }
+        guard pieces != nil, bytes.count >= size else { return }
+        bytes.withUnsafeBytes { pieces?.handOver($0) }
         bytes.removeAll(keepingCapacity: true)
     }
 
@@ -106,7 +99,7 @@ struct JSONReportWriter {
         for element in elements {
             separate()
             write(&self, element)
-            handOver(ifAtLeast: Self.pieceSize)
+            handOver(ifAtLeast: PieceSink.pieceSize)
         }
         close("]")
     }

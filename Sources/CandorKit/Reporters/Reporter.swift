@@ -32,30 +32,45 @@ extension PieceByPieceReporter {
     }
 }
 
-/// Gathers a text report made a string at a time into pieces of about a megabyte for a sink; after
-/// the sink's first error nothing more is handed over, and the error reaches the caller.
+/// Where a report streamed in pieces goes: the sink, and its first error, after which nothing more
+/// is handed over; `finish` passes the error on. Pieces are about a megabyte.
+struct PieceSink {
+    static let pieceSize = 1 << 20
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
+    private var failure: (any Error)?
+
+    init(_ sink: @escaping (UnsafeRawBufferPointer) throws -> Void) { self.sink = sink }
+
+    mutating func handOver(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, !bytes.isEmpty else { return }
+        do {
+            try sink(bytes)
+        } catch {
+            failure = error
+        }
+    }
+
+    func finish() throws { if let failure { throw failure } }
+}
+
+/// Gathers a text report made a string at a time into pieces for a sink.
 enum ReportPieces {
     static func write(
         to sink: (UnsafeRawBufferPointer) throws -> Void, _ emit: ((String) -> Void) -> Void
     ) throws {
         try withoutActuallyEscaping(sink) { sink in
+            var pieces = PieceSink(sink)
             var piece = ""
-            var failure: (any Error)?
             func handOver() {
-                guard failure == nil, !piece.isEmpty else { return }
-                do {
-                    try piece.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
-                } catch {
-                    failure = error
-                }
+                piece.withUTF8 { pieces.handOver(UnsafeRawBufferPointer($0)) }
                 piece = ""
             }
             emit { text in
                 piece += text
-                if piece.utf8.count >= 1 << 20 { handOver() }
+                if piece.utf8.count >= PieceSink.pieceSize { handOver() }
             }
             handOver()
-            if let failure { throw failure }
+            try pieces.finish()
         }
     }
 }
