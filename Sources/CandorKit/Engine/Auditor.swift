@@ -47,9 +47,7 @@ public struct Auditor: Sendable {
             // A rule the shared pass answers for, and found nothing of here (no phrase, no leading or
             // required word), cannot match: it is not run at all.
             if phraseIndex.phraseRules.contains($0) { return !shared.matches[$0].isEmpty }
-            if phraseIndex.anchorRules.contains($0) || phraseIndex.gatedRules.contains($0) {
-                return !shared.anchors[$0].isEmpty
-            }
+            if phraseIndex.wordRules.contains($0) { return !shared.anchors[$0].isEmpty }
             return true
         }
         @Sendable func scan(_ index: Int, with scanner: SpanScanner) -> ([Range<Int>], Diagnostic?) {
@@ -58,10 +56,8 @@ public struct Auditor: Sendable {
             let candidates = shared.flatMap {
                 phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] : nil
             }
-            // Gated rules search near their required words too: every match holds one of them.
-            let anchors = shared.flatMap { found in
-                phraseIndex.flatMap { $0.anchorRules.contains(index) || $0.gatedRules.contains(index) } == true
-                    ? found.anchors[index] : nil
+            let anchors = shared.flatMap {
+                phraseIndex?.wordRules.contains(index) == true ? $0.anchors[index] : nil
             }
             return scanner.scan(
                 ruleset.rules[index], span, candidates: candidates, anchors: anchors,

@@ -26,8 +26,10 @@ struct PhraseIndex: Sendable {
 
     /// The rules each pass answers for, kept as sets for the per-rule lookups of every document.
     let phraseRules: Set<Int>
-    let anchorRules: Set<Int>
-    /// Rules that run their own pattern, but only in documents holding one of their required words.
+    /// Pattern rules searched only near their words: leading words (`AnchorDeriver`) or required
+    /// words (`RequiredWords`); the pass reports where those words start.
+    let wordRules: Set<Int>
+    /// Those of them whose words are required words rather than leading words.
     let gatedRules: Set<Int>
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
@@ -60,7 +62,7 @@ struct PhraseIndex: Sendable {
         matchesStartAtAnchor = startsAtAnchor
         let compiled = chunks.flatMap(\.members)
         phraseRules = Set(compiled.filter { !$0.startsOnly }.map(\.rule))
-        anchorRules = Set(compiled.filter(\.startsOnly).map(\.rule)).subtracting(gated)
+        wordRules = Set(compiled.filter(\.startsOnly).map(\.rule))
     }
 
     /// One trie pattern per chunk of members (at most 255, PCRE2's callout numbers); a chunk whose
