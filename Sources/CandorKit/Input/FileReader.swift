@@ -6,6 +6,8 @@ public enum FileReader {
     /// Why a file could not be read, in the system's words ("Permission denied").
     public struct Failure: Error, Sendable {
         public let reason: String
+        /// Set when the file was not read because it is larger than the caller's limit.
+        public var isTooLarge = false
     }
 
     public static func contents(of path: String) -> Swift.Result<Data, Failure> {
@@ -13,14 +15,17 @@ public enum FileReader {
     }
 
     /// The file's bytes, read straight into the array that holds them: an article of tens of
-    /// megabytes is then in memory once, not once as `Data` and again as bytes.
-    public static func bytes(of path: String) -> Swift.Result<[UInt8], Failure> {
+    /// megabytes is then in memory once, not once as `Data` and again as bytes. A regular file larger
+    /// than `limit` is not read at all; the one `stat` that tells also sizes the array.
+    public static func bytes(of path: String, atMost limit: Int = .max) -> Swift.Result<[UInt8], Failure> {
+        var info = stat()
+        let size = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        if size > limit { return .failure(Failure(reason: "larger than the limit", isTooLarge: true)) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
-        var info = stat()
         var bytes: [UInt8] = []
-        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+        bytes.reserveCapacity(size)
         let pieceSize = 1 << 16
         let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 1)
         defer { piece.deallocate() }

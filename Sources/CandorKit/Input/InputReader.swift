@@ -21,12 +21,9 @@ public enum InputReader {
             bytes = [UInt8]((try? FileHandle.standardInput.read(upToCount: maximumBytes + 1)) ?? Data())
         case .file(let file), .found(let file):
             path = file
-            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maximumBytes
-            {
-                return .failure(tooLarge(file, maximumBytes))
-            }
-            switch FileReader.bytes(of: file) {
+            switch FileReader.bytes(of: file, atMost: maximumBytes) {
             case .success(let contents): bytes = contents
+            case .failure(let failure) where failure.isTooLarge: return .failure(tooLarge(file, maximumBytes))
             case .failure(let failure):
                 return .failure(InputProblem(path: file, message: "cannot read file: \(failure.reason)"))
             }
