@@ -101,9 +101,7 @@ public struct Auditor: Sendable {
             Self.isQuotedSpeech(rules[$0.rule], $0.range, in: document)
                 || Self.isInsideAddress(rules[$0.rule], $0.range, in: document)
         }
-        var findings = Self.removingOverlaps(prose, rules: rules).map {
-            Finding(rule: rules[$0.rule], scope: .span, textRange: $0.range, in: document)
-        }
+        var findings = Self.removingOverlaps(prose, rules: rules).map { Finding(rules[$0.rule], $0, in: document) }
         prose = []
         var suppressor = Suppressor(document: document)
         let suppressedSpans = suppressor.remove(from: &findings)
@@ -238,11 +236,13 @@ public struct Auditor: Sendable {
 public struct SpanMatch: Sendable {
     public let rule: Int
     public let range: Range<Int>
+    /// Where the match lies in the decoded file, kept for the finding built from it.
+    let decoded: Range<Int>
     public let bytes: Range<Int>
 
     init(rule: Int, range: Range<Int>, in document: Document) {
         self.rule = rule
         self.range = range
-        self.bytes = document.locate(range).source
+        (decoded, bytes) = document.locate(range)
     }
 }

@@ -54,6 +54,14 @@ public struct Finding: Sendable, Codable {
         self.hasProseRange = true
     }
 
+    /// Builds the finding of a span rule's match, located once already when it was matched.
+    init(_ rule: Rule, _ match: SpanMatch, in document: Document) {
+        self.init(
+            rule: rule, scope: .span, located: (match.decoded, match.bytes), in: document, message: nil)
+        self.textRange = match.range
+        self.hasProseRange = true
+    }
+
     /// Builds a finding at a range of the decoded file, for evidence outside the prose (metadata).
     public init(rule: Rule, decodedRange: Range<Int>, in document: Document) {
         let located = (decodedRange, document.decodedMap.sourceRange(for: decodedRange))
