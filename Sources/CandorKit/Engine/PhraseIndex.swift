@@ -11,6 +11,10 @@ import PCRE2Kit
 /// (Pattern rules merged into one alternation the same way were measured at half the speed, because
 /// PCRE2 can no longer skip ahead to each pattern's possible first characters; they are anchored
 /// instead, and run their own pattern only near where their words occur.)
+///
+/// The trie is walked natively (`PhraseWalker`), which makes the same callouts in the same order
+/// without compiling the pattern at start-up or entering PCRE2 at every word; the pattern remains
+/// for tries the walker cannot read.
 struct PhraseIndex: Sendable {
     /// One rule's words in the trie: a phrase rule's phrases, reported as whole-word matches, or an
     /// anchored or gated rule's words, reported by where they start (a prefix will do).
@@ -20,8 +24,14 @@ struct PhraseIndex: Sendable {
         let startsOnly: Bool
     }
 
+    /// Each member's rule and kind, in the order the walker numbers its callouts: read at every
+    /// callout, so kept apart from the members' word lists.
+    let memberRules: [Int]
+    let memberStartsOnly: [Bool]
+    /// The trie walked natively over the text; nil when a unit is beyond it, and the patterns run instead.
+    let walker: PhraseWalker?
     /// One trie pattern per chunk of at most 255 members (PCRE2's numbered callouts): phrases and
-    /// words share the pass, so the text is read once for both.
+    /// words share the pass, so the text is read once for both. Compiled only when there is no walker.
     let chunks: [(regex: Regex, members: [Member])]
 
     /// The rules each pass answers for, kept as sets for the per-rule lookups of every document.
@@ -38,7 +48,8 @@ struct PhraseIndex: Sendable {
     let ruleCount: Int
 
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
-    init?(rules: [Rule]) {
+    /// `native` false keeps the trie patterns even where the walker could run them (for comparison).
+    init?(rules: [Rule], native: Bool = true) {
         var members: [Member] = []
         var gated = Set<Int>()
         var startsAtAnchor = Set<Int>()
@@ -55,14 +66,21 @@ struct PhraseIndex: Sendable {
                 gated.insert(index)
             }
         }
-        guard !members.isEmpty, let chunks = Self.compile(members) else { return nil }
-        self.chunks = chunks
+        guard !members.isEmpty else { return nil }
+        walker = native ? PhraseWalker(members: members) : nil
+        if walker != nil {
+            chunks = []
+        } else {
+            guard let chunks = Self.compile(members) else { return nil }
+            self.chunks = chunks
+        }
+        memberRules = members.map(\.rule)
+        memberStartsOnly = members.map(\.startsOnly)
         ruleCount = rules.count
         gatedRules = gated
         matchesStartAtAnchor = startsAtAnchor
-        let compiled = chunks.flatMap(\.members)
-        phraseRules = Set(compiled.filter { !$0.startsOnly }.map(\.rule))
-        wordRules = Set(compiled.filter(\.startsOnly).map(\.rule))
+        phraseRules = Set(members.filter { !$0.startsOnly }.map(\.rule))
+        wordRules = Set(members.filter(\.startsOnly).map(\.rule))
     }
 
     /// One trie pattern per chunk of members (at most 255, PCRE2's callout numbers); a chunk whose
@@ -118,21 +136,27 @@ struct PhraseIndex: Sendable {
             matches: Array(repeating: [], count: ruleCount), anchors: Array(repeating: [], count: ruleCount))
         var lastStart = [Int](repeating: -1, count: ruleCount)
         var keptEnd = [Int](repeating: 0, count: ruleCount)
+        func reduce(_ rule: Int, _ startsOnly: Bool, _ range: Range<Int>) {
+            if startsOnly {
+                // Two of a rule's words can start at the same place ("believe", "believed").
+                if found.anchors[rule].last != range.lowerBound { found.anchors[rule].append(range.lowerBound) }
+                return
+            }
+            guard !range.isEmpty, range.lowerBound != lastStart[rule] else { return }
+            lastStart[rule] = range.lowerBound
+            guard range.lowerBound >= keptEnd[rule] else { return }
+            found.matches[rule].append(range)
+            keptEnd[rule] = range.upperBound
+        }
         try text.withUnsafeBufferPointer { buffer throws(MatchError) in
+            if let walker {
+                try walker.forEachCallout(in: buffer, matcher: matcher) {
+                    reduce(memberRules[$0], memberStartsOnly[$0], $1)
+                }
+            }
             for chunk in chunks {
-                try matcher.forEachCallout(of: chunk.regex, in: buffer) { number, range in
-                    let member = chunk.members[number - 1]
-                    let rule = member.rule
-                    if member.startsOnly {
-                        // Two of a rule's words can start at the same place ("believe", "believed").
-                        if found.anchors[rule].last != range.lowerBound { found.anchors[rule].append(range.lowerBound) }
-                        return
-                    }
-                    guard !range.isEmpty, range.lowerBound != lastStart[rule] else { return }
-                    lastStart[rule] = range.lowerBound
-                    guard range.lowerBound >= keptEnd[rule] else { return }
-                    found.matches[rule].append(range)
-                    keptEnd[rule] = range.upperBound
+                try matcher.forEachCallout(of: chunk.regex, in: buffer) {
+                    reduce(chunk.members[$0 - 1].rule, chunk.members[$0 - 1].startsOnly, $1)
                 }
             }
         }

@@ -1,0 +1,230 @@
+import PCRE2Kit
+
+/// The shared pass's trie walked directly over the text's bytes, reporting exactly the callouts the
+/// trie pattern (see `PhraseIndex`) would, in the same order for each rule, without entering PCRE2
+/// at every word.
+///
+/// The trie's units are literal ASCII characters matched caselessly, the quote and hyphen classes,
+/// and `\s+` between words. No two of them match the same character, so at any start the pattern can
+/// follow only one path, and the callouts it makes there are those of the nodes along that path,
+/// deepest first (a node's children are tried before its own callouts). What PCRE2 counts as a word
+/// or space character beyond ASCII is asked of PCRE2 itself, once per character, so the word
+/// boundaries and `\s+` agree with the pattern's (UTF and UCP) to the letter. A ruleset with any
+/// other unit (a non-ASCII letter in a phrase) gets no walker and keeps the pattern.
+struct PhraseWalker: Sendable {
+    /// What each ASCII byte is in the trie's alphabet (letters folded); 0: no unit matches it.
+    private let classOfByte: [UInt8]
+    private let spaceClass: UInt8
+    private let quoteClass: UInt8
+    private let hyphenClass: UInt8
+    /// The root's child for each class, or 0 (the root is nobody's child): every start looks here.
+    private let rootNext: [Int32]
+    /// Every node's place in `edges` and `marks`, kept small and together: a table of every class
+    /// for every node was measured at five times the memory and spent half its time in cache misses.
+    private let nodes: [Node]
+    private let edgeClasses: [UInt8]
+    private let edgeChildren: [Int32]
+    /// Callout numbers, each node's word starts first and then its phrases.
+    private let marks: [Int32]
+
+    /// Rows of `classCount` children for the nodes with many edges (near the root), which a walk
+    /// would otherwise search edge by edge.
+    private let denseRows: [Int32]
+    private let classCount: Int
+    private static let denseFrom = 6
+
+    private struct Node {
+        var firstEdge: Int32
+        var edgeEnd: Int32
+        /// Where the node's row starts in `denseRows`, or -1 for a node with few edges.
+        var row: Int32
+        var firstMark: Int32
+        /// Marks from here on are phrases, reported only where the next character is no word's.
+        var firstPhrase: Int32
+        var markEnd: Int32
+    }
+    private let wordCharacter: Regex
+    private let spaceCharacter: Regex
+
+    /// The walker for `members` (callouts number them from 0), or nil if a unit is beyond it.
+    init?(members: [PhraseIndex.Member]) {
+        guard let word = try? Regex("\\w"), let space = try? Regex("\\s") else { return nil }
+        wordCharacter = word
+        spaceCharacter = space
+        let root = TrieNode()
+        for (number, member) in members.enumerated() {
+            for phrase in member.words { root.insert(PhraseTrie.units(of: phrase), mark: number) }
+        }
+        var alphabet = Alphabet()
+        var trieNodes: [TrieNode] = [root]
+        var edgeClasses: [UInt8] = []
+        var edgeChildren: [Int32] = []
+        var nodes: [Node] = []
+        var marks: [Int32] = []
+        // Breadth first, so the nodes every walk passes through sit together at the front.
+        var index = 0
+        while index < trieNodes.count {
+            let trieNode = trieNodes[index]
+            var node = Node(
+                firstEdge: Int32(edgeClasses.count), edgeEnd: 0, row: -1, firstMark: Int32(marks.count),
+                firstPhrase: 0, markEnd: 0)
+            for (unit, child) in trieNode.children {
+                guard let unitClass = alphabet.classOf(unit) else { return nil }
+                edgeClasses.append(unitClass)
+                edgeChildren.append(Int32(trieNodes.count))
+                trieNodes.append(child)
+            }
+            node.edgeEnd = Int32(edgeClasses.count)
+            marks += trieNode.marks.filter { members[$0].startsOnly }.map(Int32.init)
+            node.firstPhrase = Int32(marks.count)
+            marks += trieNode.marks.filter { !members[$0].startsOnly }.map(Int32.init)
+            node.markEnd = Int32(marks.count)
+            nodes.append(node)
+            index += 1
+        }
+        (classOfByte, spaceClass, quoteClass, hyphenClass) = alphabet.byteClasses()
+        classCount = alphabet.count
+        var denseRows: [Int32] = []
+        for index in nodes.indices where nodes[index].edgeEnd - nodes[index].firstEdge >= Self.denseFrom {
+            nodes[index].row = Int32(denseRows.count)
+            denseRows += [Int32](repeating: 0, count: alphabet.count)
+            for edge in Int(nodes[index].firstEdge)..<Int(nodes[index].edgeEnd) {
+                denseRows[Int(nodes[index].row) + Int(edgeClasses[edge])] = edgeChildren[edge]
+            }
+        }
+        var rootNext = [Int32](repeating: 0, count: alphabet.count)
+        for edge in Int(nodes[0].firstEdge)..<Int(nodes[0].edgeEnd) {
+            rootNext[Int(edgeClasses[edge])] = edgeChildren[edge]
+        }
+        (self.rootNext, self.nodes, self.edgeClasses, self.edgeChildren, self.marks, self.denseRows) =
+            (rootNext, nodes, edgeClasses, edgeChildren, marks, denseRows)
+    }
+
+    /// Calls `body` with each callout the trie pattern would make over `text`: start by start, and at
+    /// each start deepest node first.
+    func forEachCallout(
+        in text: UnsafeBufferPointer<UInt8>, matcher: Matcher, _ body: (_ member: Int, _ range: Range<Int>) -> Void
+    ) throws(MatchError) {
+        var characters = CharacterKinds(text: text, matcher: matcher, word: wordCharacter, space: spaceCharacter)
+        var path: [(node: Int, end: Int)] = []
+        var start = 0
+        while start < text.count {
+            defer { start += 1 }
+            let byte = text[start]
+            // Most bytes are inside words or start nothing: two table reads settle them.
+            if byte < 0x80 {
+                let unitClass = classOfByte[Int(byte)]
+                if unitClass == 0 || rootNext[Int(unitClass)] == 0 { continue }
+            } else if byte & 0xC0 == 0x80 {
+                continue
+            }
+            if start > 0, try characters.isWord(endingAt: start) { continue }
+            path.removeAll(keepingCapacity: true)
+            try walk(from: start, text, &characters, into: &path)
+            for (node, end) in path.reversed() {
+                let (first, phrases, last) = (
+                    Int(nodes[node].firstMark), Int(nodes[node].firstPhrase), Int(nodes[node].markEnd)
+                )
+                for mark in first..<phrases { body(Int(marks[mark]), start..<end) }
+                guard phrases < last, try !characters.isWord(startingAt: end) else { continue }
+                for mark in phrases..<last { body(Int(marks[mark]), start..<end) }
+            }
+        }
+    }
+
+    /// Follows the one path the text allows from `start`, noting each node with callouts and where it ends.
+    private func walk(
+        from start: Int, _ text: UnsafeBufferPointer<UInt8>, _ characters: inout CharacterKinds,
+        into path: inout [(node: Int, end: Int)]
+    ) throws(MatchError) {
+        var node = 0
+        var position = start
+        while position < text.count {
+            let (unitClass, length) = try unit(at: position, text, &characters)
+            if unitClass == 0 { return }
+            let child = self.child(of: node, unitClass)
+            if child == 0 { return }
+            position += length
+            if unitClass == spaceClass {
+                // `\s+` is greedy, and no unit after it matches a space, so it takes the whole run.
+                while position < text.count {
+                    let (following, size) = try unit(at: position, text, &characters)
+                    guard following == spaceClass else { break }
+                    position += size
+                }
+            }
+            node = child
+            if nodes[node].firstMark != nodes[node].markEnd { path.append((node, position)) }
+        }
+    }
+
+    /// The child of `node` along `unitClass`, or 0: below the root most nodes have one or two.
+    private func child(of node: Int, _ unitClass: UInt8) -> Int {
+        let row = Int(nodes[node].row)
+        if row >= 0 { return Int(denseRows[row + Int(unitClass)]) }
+        for edge in Int(nodes[node].firstEdge)..<Int(nodes[node].edgeEnd) where edgeClasses[edge] == unitClass {
+            return Int(edgeChildren[edge])
+        }
+        return 0
+    }
+
+    /// The alphabet class of the character at `position` and its length in bytes.
+    private func unit(
+        at position: Int, _ text: UnsafeBufferPointer<UInt8>, _ characters: inout CharacterKinds
+    ) throws(MatchError) -> (UInt8, Int) {
+        let byte = text[position]
+        if byte < 0x80 { return (classOfByte[Int(byte)], 1) }
+        let (scalar, length) = CharacterKinds.scalar(at: position, in: text)
+        switch scalar {
+        case 0x2019: return (quoteClass, length)
+        case 0x2010, 0x2011: return (hyphenClass, length)
+        // The only characters beyond ASCII that PCRE2 matches caselessly with an ASCII letter.
+        case 0x212A: return (classOfByte[Int(UInt8(ascii: "k"))], length)
+        case 0x017F: return (classOfByte[Int(UInt8(ascii: "s"))], length)
+        default:
+            guard spaceClass != 0, try characters.isSpace(startingAt: position) else { return (0, length) }
+            return (spaceClass, length)
+        }
+    }
+}
+
+/// The trie's units numbered as classes of characters, from 1.
+private struct Alphabet {
+    private var literals: [UInt8: UInt8] = [:]
+    private(set) var count = 4
+    private static let (space, quote, hyphen): (UInt8, UInt8, UInt8) = (1, 2, 3)
+
+    /// The class of one unit as `PhraseTrie` writes it, or nil if it is not one the walker knows.
+    mutating func classOf(_ unit: String) -> UInt8? {
+        switch unit {
+        case "\\s+": return Self.space
+        case "['’]": return Self.quote
+        case "[-‐‑]": return Self.hyphen
+        default:
+            let literal = unit.count == 2 && unit.first == "\\" ? String(unit.dropFirst()) : unit
+            guard literal.utf8.count == 1, let byte = literal.utf8.first, byte < 0x80, count < 255 else { return nil }
+            let folded = Self.folded(byte)
+            if let known = literals[folded] { return known }
+            literals[folded] = UInt8(count)
+            count += 1
+            return UInt8(count - 1)
+        }
+    }
+
+    /// The class of every ASCII byte, and the classes of the three character sets.
+    func byteClasses() -> ([UInt8], UInt8, UInt8, UInt8) {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in 0..<UInt8(0x80) {
+            if let literal = literals[Self.folded(byte)] { table[Int(byte)] = literal }
+        }
+        // PCRE2's `\s` in ASCII: space, tab, line feed, vertical tab, form feed and carriage return.
+        for byte: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { table[Int(byte)] = Self.space }
+        table[Int(UInt8(ascii: "'"))] = Self.quote
+        table[Int(UInt8(ascii: "-"))] = Self.hyphen
+        return (table, Self.space, Self.quote, Self.hyphen)
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+}

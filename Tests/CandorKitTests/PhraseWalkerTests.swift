@@ -1,0 +1,81 @@
+import PCRE2Kit
+import Testing
+
+@testable import CandorKit
+
+/// The walker must report exactly what the trie patterns' callouts report, character for character,
+/// including where PCRE2's own idea of a word or space character beyond ASCII decides.
+@Suite struct PhraseWalkerTests {
+    static let native = PhraseIndex(rules: TestSupport.core.ruleset.rules)
+    static let patterns = PhraseIndex(rules: TestSupport.core.ruleset.rules, native: false)
+
+    private func expectSameCandidates(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (native, patterns) = (try #require(Self.native), try #require(Self.patterns))
+        let matcher = Matcher()
+        let bytes = Array(text.utf8)
+        let walked = try native.candidates(in: bytes, matcher: matcher)
+        let called = try patterns.candidates(in: bytes, matcher: matcher)
+        // Name the rules that differ rather than print every range of every rule.
+        let rules = TestSupport.core.ruleset.rules
+        let differing = rules.indices.filter {
+            walked.matches[$0] != called.matches[$0] || walked.anchors[$0] != called.anchors[$0]
+        }
+        #expect(differing.map { rules[$0].id } == [], sourceLocation: sourceLocation)
+    }
+
+    @Test func theCoreRulesetIsWalkedNatively() throws {
+        let native = try #require(Self.native)
+        #expect(native.walker != nil)
+        #expect(native.chunks.isEmpty, "no trie pattern is compiled when the walker runs")
+        #expect(try #require(Self.patterns).walker == nil)
+    }
+
+    @Test func walkerAndPatternsAgreeOnArticles() throws {
+        for text in SharedPassTests.texts { try expectSameCandidates(text) }
+    }
+
+    /// Every phrase and word of the core rules, written in the forms a text can take: capitals, curly
+    /// quotes and Unicode hyphens, spaces beyond ASCII between words, letters beyond ASCII against
+    /// them, the Kelvin sign and long s (PCRE2's only caseless partners of ASCII letters), and cut off.
+    @Test func walkerAndPatternsAgreeOnEveryPhraseInEveryForm() throws {
+        var words: [String] = []
+        for rule in TestSupport.core.ruleset.rules {
+            guard case .span(let span) = rule.kind else { continue }
+            words += span.phrases ?? []
+        }
+        words += ["according to", "experts say", "it's", "so-called", "data"]
+        let spaces = [" ", "  ", "\n", "\u{00A0}", "\u{2003}", "\u{2028}", "\u{200B}", "\t \r\n"]
+        let edges = ["", "é", "_", "9", "\u{0301}", "专", "’", "-", ".", "\u{00A0}", "0", "Z", "\u{212A}"]
+        var forms: [String] = []
+        for (index, phrase) in words.enumerated() {
+            let space = spaces[index % spaces.count]
+            let edge = edges[index % edges.count]
+            let spaced = phrase.split(separator: " ").joined(separator: space)
+            let variant: String
+            switch index % 5 {
+            case 0: variant = spaced.uppercased()
+            case 1: variant = spaced.replacingOccurrences(of: "'", with: "’").replacingOccurrences(of: "-", with: "‑")
+            case 2:
+                variant = spaced.replacingOccurrences(of: "k", with: "\u{212A}").replacingOccurrences(
+                    of: "s", with: "ſ")
+            case 3: variant = String(spaced.dropLast())
+            default: variant = spaced
+            }
+            forms.append(edge + variant + edge)
+            forms.append(variant + edge + " " + phrase)
+        }
+        try expectSameCandidates(forms.joined(separator: " "))
+        try expectSameCandidates(forms.joined(separator: "\n"))
+        try expectSameCandidates(forms.joined())
+    }
+
+    @Test func aPhraseWithALetterBeyondASCIIKeepsThePatterns() throws {
+        let yaml = "rules:\n" + TestSupport.ruleYAML("cafe", "phrases: ['café society', 'plain words']")
+        let pack = try TestSupport.loadPack(yaml, trusted: true)
+        let index = try #require(PhraseIndex(rules: pack.ruleset.rules))
+        #expect(index.walker == nil)
+        let report = Auditor(ruleset: pack.ruleset).audit(
+            Document(path: "a.txt", bytes: Array("The CAFÉ Society and plain words.".utf8)))
+        #expect(report.findings.map(\.ruleId) == ["hedging.cafe", "hedging.cafe"])
+    }
+}
