@@ -10,6 +10,10 @@ public struct Auditor: Sendable {
 
     /// Documents at least this large (1 MiB by default) have their rules matched on all cores.
     let parallelRulesThreshold: Int
+    /// The span rules by their place in the ruleset, and how the shared pass serves each: looked up
+    /// for every rule of every document, so kept as arrays rather than sets and rule copies.
+    let spanRules: [(index: Int, matcher: SpanMatcher)]
+    let roles: [PhraseIndex.Role]
 
     public init(
         ruleset: Ruleset, limits: Matcher.Limits = Matcher.Limits(), sharedPhrasePass: Bool = true,
@@ -18,7 +22,13 @@ public struct Auditor: Sendable {
         self.ruleset = ruleset
         self.limits = limits
         self.parallelRulesThreshold = parallelRulesThreshold
-        self.phraseIndex = sharedPhrasePass ? PhraseIndex(rules: ruleset.rules) : nil
+        let phraseIndex = sharedPhrasePass ? PhraseIndex(rules: ruleset.rules) : nil
+        self.phraseIndex = phraseIndex
+        spanRules = ruleset.rules.indices.compactMap { index in
+            guard case .span(let span) = ruleset.rules[index].kind else { return nil }
+            return (index, span)
+        }
+        roles = ruleset.rules.indices.map { phraseIndex?.role(of: $0) ?? .none }
     }
 
     public func audit(_ document: Document) -> DocumentReport {
@@ -41,27 +51,26 @@ public struct Auditor: Sendable {
             diagnostics.append(
                 Diagnostic(severity: .error, message: "\(document.path): shared phrase pass stopped: \(error.message)"))
         }
-        let spanRules = ruleset.rules.indices.filter {
-            guard case .span = ruleset.rules[$0].kind else { return false }
-            guard let shared, let phraseIndex else { return true }
-            // A rule the shared pass answers for, and found nothing of here (no phrase, no leading or
-            // required word), cannot match: it is not run at all.
-            if phraseIndex.phraseRules.contains($0) { return !shared.matches[$0].isEmpty }
-            if phraseIndex.wordRules.contains($0) { return !shared.anchors[$0].isEmpty }
-            return true
+        // A rule the shared pass answers for, and found nothing of here (no phrase, no leading or
+        // required word), cannot match: it is not run at all. Without a shared pass (none built, or
+        // it stopped) every rule runs its own pattern.
+        let spanRules = self.spanRules.filter { rule in
+            guard let shared else { return true }
+            switch roles[rule.index] {
+            case .none: return true
+            case .phrases: return !shared.matches[rule.index].isEmpty
+            case .words, .wordsStartingMatches: return !shared.anchors[rule.index].isEmpty
+            }
         }
-        @Sendable func scan(_ index: Int, with scanner: SpanScanner) -> ([Range<Int>], Diagnostic?) {
-            guard case .span(let span) = ruleset.rules[index].kind else { return ([], nil) }
-            // Without a shared pass (none built, or it stopped) every rule runs its own pattern.
-            let candidates = shared.flatMap {
-                phraseIndex?.phraseRules.contains(index) == true ? $0.matches[index] : nil
-            }
-            let anchors = shared.flatMap {
-                phraseIndex?.wordRules.contains(index) == true ? $0.anchors[index] : nil
-            }
+        @Sendable func scan(_ rule: (index: Int, matcher: SpanMatcher), with scanner: SpanScanner) -> (
+            [Range<Int>], Diagnostic?
+        ) {
+            let role = shared == nil ? .none : roles[rule.index]
             return scanner.scan(
-                ruleset.rules[index], span, candidates: candidates, anchors: anchors,
-                anchorsStartMatches: phraseIndex?.matchesStartAtAnchor.contains(index) == true)
+                ruleset.rules[rule.index], rule.matcher,
+                candidates: role == .phrases ? shared?.matches[rule.index] : nil,
+                anchors: role == .words || role == .wordsStartingMatches ? shared?.anchors[rule.index] : nil,
+                anchorsStartMatches: role == .wordsStartingMatches)
         }
         var results: [([Range<Int>], Diagnostic?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
@@ -79,7 +88,7 @@ public struct Auditor: Sendable {
         // Each rule's matches are released as they are joined: a large document has many.
         matched.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         for index in results.indices {
-            let rule = spanRules[index]
+            let rule = spanRules[index].index
             matched += results[index].0.map { SpanMatch(rule: rule, range: $0, in: document) }
             results[index].0 = []
             if let diagnostic = results[index].1 { diagnostics.append(diagnostic) }
@@ -138,11 +147,12 @@ public struct Auditor: Sendable {
     static func place(_ finding: inout Finding, in document: Document) {
         if finding.hasProseRange { finding.context = document.context(around: finding.textRange) }
         let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound).map {
-            document.string(document.sentences[$0])
+            document.text[document.sentences[$0]]
         }
+        let isSpan = finding.scope == .span
         finding.fingerprint = Fingerprint.of(
-            ruleId: finding.ruleId, text: finding.scope == .span ? document.string(finding.textRange) : "",
-            context: finding.scope == .span ? sentence ?? "" : "")
+            ruleId: finding.ruleId, text: isSpan ? document.text[finding.textRange] : [],
+            context: isSpan ? sentence ?? [] : [])
         guard finding.scope == .span else { return }
         finding.displayRange =
             document.format == .html ? finding.textRange : document.textMap.sourceRange(for: finding.textRange)

@@ -2,42 +2,69 @@
 /// after lines move: the rule, the flagged words and their sentence, normalised for case and spacing.
 public enum Fingerprint {
     public static func of(ruleId: String, text: String, context: String) -> String {
-        let normalised = [ruleId, normalise(text), normalise(context)].joined(separator: "\u{1F}")
-        return hex(fnv1a(Array(normalised.utf8)))
+        of(ruleId: ruleId, text: Array(text.utf8)[...], context: Array(context.utf8)[...])
     }
 
-    static func normalise(_ text: String) -> String {
-        if let ascii = normaliseASCII(text) { return ascii }
-        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// The same fingerprint from the UTF-8 of the flagged words and their sentence, hashed as they are
+    /// normalised: every finding has one, so no normalised copy of its sentence is built.
+    static func of(ruleId: String, text: ArraySlice<UInt8>, context: ArraySlice<UInt8>) -> String {
+        var hash = FNV1a()
+        hash.add(ruleId.utf8)
+        hash.add(0x1F)
+        addNormalised(text, to: &hash)
+        hash.add(0x1F)
+        addNormalised(context, to: &hash)
+        return hex(hash.value)
     }
 
-    /// The same result for ASCII text, byte by byte: most sentences are ASCII, and every finding
-    /// normalises its whole sentence.
-    private static func normaliseASCII(_ text: String) -> String? {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !output.isEmpty
-                continue
-            }
-            if pendingSpace { output.append(0x20) }
-            pendingSpace = false
-            output.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+    private static func addNormalised(_ bytes: ArraySlice<UInt8>, to hash: inout FNV1a) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            normaliseASCII(bytes) { hash.add($0) }
+        } else {
+            hash.add(normalise(String(decoding: bytes, as: UTF8.self)).utf8)
         }
+    }
+
+    /// Lowercased, with each run of white space one space and none at either end.
+    static func normalise(_ text: String) -> String {
+        let bytes = Array(text.utf8)[...]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        normaliseASCII(bytes) { output.append($0) }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// 64-bit FNV-1a: small, fast and the same on every platform and run.
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The same normalisation byte by byte for ASCII, which most sentences are.
+    private static func normaliseASCII(_ bytes: ArraySlice<UInt8>, _ emit: (UInt8) -> Void) {
+        var pendingSpace = false
+        var emittedAny = false
         for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = emittedAny
+                continue
+            }
+            if pendingSpace { emit(0x20) }
+            pendingSpace = false
+            emittedAny = true
+            emit((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
         }
-        return hash
+    }
+
+    /// 64-bit FNV-1a: small, fast and the same on every platform and run.
+    struct FNV1a {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes { add(byte) }
+        }
+
+        mutating func add(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
     }
 
     private static func hex(_ value: UInt64) -> String {

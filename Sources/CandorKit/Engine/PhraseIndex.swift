@@ -119,6 +119,18 @@ struct PhraseIndex: Sendable {
         return branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
     }
 
+    /// How the pass serves a rule: its phrases found, its words found (from which its own pattern is
+    /// searched), those words also where its matches begin, or not at all.
+    enum Role: Sendable {
+        case none, phrases, words, wordsStartingMatches
+    }
+
+    func role(of rule: Int) -> Role {
+        if phraseRules.contains(rule) { return .phrases }
+        guard wordRules.contains(rule) else { return .none }
+        return matchesStartAtAnchor.contains(rule) ? .wordsStartingMatches : .words
+    }
+
     /// What the shared pass found, by rule index (empty for a rule it found nothing of): phrase
     /// matches reduced to what each rule's own pattern would report, and the positions of each
     /// anchored or gated rule's words.

@@ -56,7 +56,7 @@ public enum Scorer {
         var seen = Set<String>()
         var total = Total()
         for signal in signals {
-            let words = signal.text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            let words = Fingerprint.normalise(signal.text)
             if seen.insert(signal.ruleId + "\u{0}" + words).inserted { total.add(signal.weight) }
         }
         return total
