@@ -12,37 +12,11 @@ import PCRE2Kit
 /// boundaries and `\s+` agree with the pattern's (UTF and UCP) to the letter. A ruleset with any
 /// other unit (a non-ASCII letter in a phrase) gets no walker and keeps the pattern.
 struct PhraseWalker: Sendable {
-    /// What each ASCII byte is in the trie's alphabet (letters folded); 0: no unit matches it.
-    private let classOfByte: [UInt8]
+    private let tables: WalkerTables
     private let spaceClass: UInt8
     private let quoteClass: UInt8
     private let hyphenClass: UInt8
-    /// The root's child for each class, or 0 (the root is nobody's child): every start looks here.
-    private let rootNext: [Int32]
-    /// Every node's place in `edges` and `marks`, kept small and together: a table of every class
-    /// for every node was measured at five times the memory and spent half its time in cache misses.
-    private let nodes: [Node]
-    private let edgeClasses: [UInt8]
-    private let edgeChildren: [Int32]
-    /// Callout numbers, each node's word starts first and then its phrases.
-    private let marks: [Int32]
-
-    /// Rows of `classCount` children for the nodes with many edges (near the root), which a walk
-    /// would otherwise search edge by edge.
-    private let denseRows: [Int32]
-    private let classCount: Int
     private static let denseFrom = 6
-
-    private struct Node {
-        var firstEdge: Int32
-        var edgeEnd: Int32
-        /// Where the node's row starts in `denseRows`, or -1 for a node with few edges.
-        var row: Int32
-        var firstMark: Int32
-        /// Marks from here on are phrases, reported only where the next character is no word's.
-        var firstPhrase: Int32
-        var markEnd: Int32
-    }
     private let wordCharacter: Regex
     private let spaceCharacter: Regex
 
@@ -52,20 +26,25 @@ struct PhraseWalker: Sendable {
         wordCharacter = word
         spaceCharacter = space
         let root = TrieNode()
+        var depth = 0
         for (number, member) in members.enumerated() {
-            for phrase in member.words { root.insert(PhraseTrie.units(of: phrase), mark: number) }
+            for phrase in member.words {
+                let units = PhraseTrie.units(of: phrase)
+                depth = max(depth, units.count)
+                root.insert(units, mark: number)
+            }
         }
         var alphabet = Alphabet()
         var trieNodes: [TrieNode] = [root]
         var edgeClasses: [UInt8] = []
         var edgeChildren: [Int32] = []
-        var nodes: [Node] = []
+        var nodes: [WalkerTables.Node] = []
         var marks: [Int32] = []
         // Breadth first, so the nodes every walk passes through sit together at the front.
         var index = 0
         while index < trieNodes.count {
             let trieNode = trieNodes[index]
-            var node = Node(
+            var node = WalkerTables.Node(
                 firstEdge: Int32(edgeClasses.count), edgeEnd: 0, row: -1, firstMark: Int32(marks.count),
                 firstPhrase: 0, markEnd: 0)
             for (unit, child) in trieNode.children {
@@ -82,8 +61,8 @@ struct PhraseWalker: Sendable {
             nodes.append(node)
             index += 1
         }
+        let classOfByte: [UInt8]
         (classOfByte, spaceClass, quoteClass, hyphenClass) = alphabet.byteClasses()
-        classCount = alphabet.count
         var denseRows: [Int32] = []
         for index in nodes.indices where nodes[index].edgeEnd - nodes[index].firstEdge >= Self.denseFrom {
             nodes[index].row = Int32(denseRows.count)
@@ -96,8 +75,10 @@ struct PhraseWalker: Sendable {
         for edge in Int(nodes[0].firstEdge)..<Int(nodes[0].edgeEnd) {
             rootNext[Int(edgeClasses[edge])] = edgeChildren[edge]
         }
-        (self.rootNext, self.nodes, self.edgeClasses, self.edgeChildren, self.marks, self.denseRows) =
-            (rootNext, nodes, edgeClasses, edgeChildren, marks, denseRows)
+        tables = WalkerTables(
+            classOfByte: classOfByte, rootNext: rootNext, nodes: nodes, edgeClasses: edgeClasses,
+            edgeChildren: edgeChildren, denseRows: denseRows, marks: marks,
+            depth: depth)
     }
 
     /// Calls `body` with each callout the trie pattern would make over `text`: start by start, and at
@@ -106,7 +87,9 @@ struct PhraseWalker: Sendable {
         in text: UnsafeBufferPointer<UInt8>, matcher: Matcher, _ body: (_ member: Int, _ range: Range<Int>) -> Void
     ) throws(MatchError) {
         var characters = CharacterKinds(text: text, matcher: matcher, word: wordCharacter, space: spaceCharacter)
-        var path: [(node: Int, end: Int)] = []
+        let path = UnsafeMutableBufferPointer<(node: Int, end: Int)>.allocate(capacity: tables.depth + 1)
+        defer { path.deallocate() }
+        let (classOfByte, rootNext, nodes, marks) = (tables.classOfByte, tables.rootNext, tables.nodes, tables.marks)
         var start = 0
         while start < text.count {
             defer { start += 1 }
@@ -119,9 +102,10 @@ struct PhraseWalker: Sendable {
                 continue
             }
             if start > 0, try characters.isWord(endingAt: start) { continue }
-            path.removeAll(keepingCapacity: true)
-            try walk(from: start, text, &characters, into: &path)
-            for (node, end) in path.reversed() {
+            var step = try walk(from: start, text, &characters, into: path)
+            while step > 0 {
+                step -= 1
+                let (node, end) = path[step]
                 let (first, phrases, last) = (
                     Int(nodes[node].firstMark), Int(nodes[node].firstPhrase), Int(nodes[node].markEnd)
                 )
@@ -132,18 +116,20 @@ struct PhraseWalker: Sendable {
         }
     }
 
-    /// Follows the one path the text allows from `start`, noting each node with callouts and where it ends.
+    /// Follows the one path the text allows from `start`, noting each node with callouts and where
+    /// it ends; returns how many it noted.
     private func walk(
         from start: Int, _ text: UnsafeBufferPointer<UInt8>, _ characters: inout CharacterKinds,
-        into path: inout [(node: Int, end: Int)]
-    ) throws(MatchError) {
+        into path: UnsafeMutableBufferPointer<(node: Int, end: Int)>
+    ) throws(MatchError) -> Int {
+        var noted = 0
         var node = 0
         var position = start
         while position < text.count {
             let (unitClass, length) = try unit(at: position, text, &characters)
-            if unitClass == 0 { return }
-            let child = self.child(of: node, unitClass)
-            if child == 0 { return }
+            if unitClass == 0 { break }
+            let child = tables.child(of: node, unitClass)
+            if child == 0 { break }
             position += length
             if unitClass == spaceClass {
                 // `\s+` is greedy, and no unit after it matches a space, so it takes the whole run.
@@ -154,18 +140,12 @@ struct PhraseWalker: Sendable {
                 }
             }
             node = child
-            if nodes[node].firstMark != nodes[node].markEnd { path.append((node, position)) }
+            if tables.nodes[node].firstMark != tables.nodes[node].markEnd {
+                path[noted] = (node, position)
+                noted += 1
+            }
         }
-    }
-
-    /// The child of `node` along `unitClass`, or 0: below the root most nodes have one or two.
-    private func child(of node: Int, _ unitClass: UInt8) -> Int {
-        let row = Int(nodes[node].row)
-        if row >= 0 { return Int(denseRows[row + Int(unitClass)]) }
-        for edge in Int(nodes[node].firstEdge)..<Int(nodes[node].edgeEnd) where edgeClasses[edge] == unitClass {
-            return Int(edgeChildren[edge])
-        }
-        return 0
+        return noted
     }
 
     /// The alphabet class of the character at `position` and its length in bytes.
@@ -173,14 +153,14 @@ struct PhraseWalker: Sendable {
         at position: Int, _ text: UnsafeBufferPointer<UInt8>, _ characters: inout CharacterKinds
     ) throws(MatchError) -> (UInt8, Int) {
         let byte = text[position]
-        if byte < 0x80 { return (classOfByte[Int(byte)], 1) }
+        if byte < 0x80 { return (tables.classOfByte[Int(byte)], 1) }
         let (scalar, length) = CharacterKinds.scalar(at: position, in: text)
         switch scalar {
         case 0x2019: return (quoteClass, length)
         case 0x2010, 0x2011: return (hyphenClass, length)
         // The only characters beyond ASCII that PCRE2 matches caselessly with an ASCII letter.
-        case 0x212A: return (classOfByte[Int(UInt8(ascii: "k"))], length)
-        case 0x017F: return (classOfByte[Int(UInt8(ascii: "s"))], length)
+        case 0x212A: return (tables.classOfByte[Int(UInt8(ascii: "k"))], length)
+        case 0x017F: return (tables.classOfByte[Int(UInt8(ascii: "s"))], length)
         default:
             guard spaceClass != 0, try characters.isSpace(startingAt: position) else { return (0, length) }
             return (spaceClass, length)

@@ -62,9 +62,11 @@ struct SpanScanner {
         var lastEnd = 0
         // No match starts within this range (windows searched in vain, end to end).
         var cleared = 0..<0
+        var lines = LineStarts()
         for anchor in anchors where anchor >= lastEnd {
             let reach =
-                startingAtAnchors ? Self.spaceStart(before: anchor, in: text) : earliestStart(before: anchor, text)
+                startingAtAnchors
+                ? Self.spaceStart(before: anchor, in: text) : earliestStart(before: anchor, text, &lines)
             var earliest = max(lastEnd, reach)
             let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
             if continuesCleared { earliest = cleared.upperBound }
@@ -84,8 +86,10 @@ struct SpanScanner {
     /// How far back a match holding a word at `offset` may start: the start of its line (after the
     /// white space before it) or of its sentence, whichever is earlier, since a hard-wrapped sentence
     /// can run over several lines.
-    private func earliestStart(before offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Int {
-        let line = Self.lineStart(before: offset, in: text)
+    private func earliestStart(
+        before offset: Int, _ text: UnsafeBufferPointer<UInt8>, _ lines: inout LineStarts
+    ) -> Int {
+        let line = lines.start(before: Self.spaceStart(before: offset, in: text), in: text)
         guard let sentence = document.sentenceIndex(containing: offset) else { return line }
         return min(line, document.sentences[sentence].lowerBound)
     }
@@ -97,11 +101,22 @@ struct SpanScanner {
         return index
     }
 
-    /// The start of the line holding the first non-space character before `offset`.
-    static func lineStart(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = spaceStart(before: offset, in: text)
-        while index > 0, text[index - 1] != 0x0A, text[index - 1] != 0x0D { index -= 1 }
-        return index
+    /// Line starts for positions met in increasing order: each looks back only as far as the one
+    /// before, so a rule's anchors along a long line cost one pass over it, not one pass each.
+    struct LineStarts {
+        private var checkedUpTo = 0
+        private var lastStart = 0
+
+        /// The start of the line holding the character before `position`.
+        mutating func start(before position: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+            var index = position
+            let floor = position >= checkedUpTo ? checkedUpTo : 0
+            while index > floor, text[index - 1] != 0x0A, text[index - 1] != 0x0D { index -= 1 }
+            // Reaching the floor without a line break means the line began where the last one did.
+            let start = index > floor || floor == 0 ? index : lastStart
+            (checkedUpTo, lastStart) = (position, start)
+            return start
+        }
     }
 
     static func stopped(_ rule: Rule, _ document: Document, _ failure: MatchError) -> Diagnostic {
