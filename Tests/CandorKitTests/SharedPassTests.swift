@@ -51,6 +51,7 @@ import Testing
         let pack = try TestSupport.loadPack(yaml, trusted: true)
         let index = try #require(PhraseIndex(rules: pack.ruleset.rules))
         #expect(index.gatedRules == [0], "the rule is gated on its required words, not anchored at its start")
+        #expect(index.ledRules == [0], "its leading words are too common to anchor on, but narrow the search")
         let text =
             String(repeating: "They believed it; we thought so; believed, thought, believed. ", count: 40)
             + "It is\nwidely\nbelieved to work. The plan was thought to fail, and\nwas\nthought to be late.\n\n"

@@ -13,6 +13,13 @@ enum AnchorDeriver {
     ]
 
     static func anchors(for pattern: String) -> [String]? {
+        guard let words = leadingWords(for: pattern), words.allSatisfy({ !tooCommon.contains($0) }) else { return nil }
+        return words
+    }
+
+    /// The words every match begins with (past any optional words `matchesStartAtAnchors` looks at),
+    /// common or not; nil if the pattern's shape is not understood.
+    static func leadingWords(for pattern: String) -> [String]? {
         var all: [String] = []
         for branch in split(Substring(pattern), on: "|") {
             // Anchors are searched at word starts, so the branch must itself begin at one.
@@ -23,7 +30,7 @@ enum AnchorDeriver {
             else { return nil }
             all += found
         }
-        guard !all.isEmpty, all.allSatisfy({ !tooCommon.contains($0) }) else { return nil }
+        guard !all.isEmpty else { return nil }
         return Array(Set(all)).sorted()
     }
 

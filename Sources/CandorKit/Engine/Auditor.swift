@@ -60,6 +60,7 @@ public struct Auditor: Sendable {
             case .none: return true
             case .phrases: return !shared.matches[rule.index].isEmpty
             case .words, .wordsStartingMatches: return !shared.anchors[rule.index].isEmpty
+            case .wordsAfterLeads: return !shared.anchors[rule.index].isEmpty && !shared.leads[rule.index].isEmpty
             }
         }
         @Sendable func scan(_ rule: (index: Int, matcher: SpanMatcher), with scanner: SpanScanner) -> (
@@ -69,8 +70,10 @@ public struct Auditor: Sendable {
             return scanner.scan(
                 ruleset.rules[rule.index], rule.matcher,
                 candidates: role == .phrases ? shared?.matches[rule.index] : nil,
-                anchors: role == .words || role == .wordsStartingMatches ? shared?.anchors[rule.index] : nil,
-                anchorsStartMatches: role == .wordsStartingMatches)
+                anchors: [.words, .wordsStartingMatches, .wordsAfterLeads].contains(role)
+                    ? shared?.anchors[rule.index] : nil,
+                anchorsStartMatches: role == .wordsStartingMatches,
+                leads: role == .wordsAfterLeads ? shared?.leads[rule.index] : nil)
         }
         var results: [([Range<Int>], Diagnostic?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {

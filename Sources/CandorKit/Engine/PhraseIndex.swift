@@ -22,12 +22,15 @@ struct PhraseIndex: Sendable {
         let rule: Int
         let words: [String]
         let startsOnly: Bool
+        /// A gated rule's leading words, reported apart from its required words.
+        var leads = false
     }
 
     /// Each member's rule and kind, in the order the walker numbers its callouts: read at every
     /// callout, so kept apart from the members' word lists.
     let memberRules: [Int]
     let memberStartsOnly: [Bool]
+    let memberLeads: [Bool]
     /// The trie walked natively over the text; nil when a unit is beyond it, and the patterns run instead.
     let walker: PhraseWalker?
     /// One trie pattern per chunk of at most 255 members (PCRE2's numbered callouts): phrases and
@@ -41,6 +44,9 @@ struct PhraseIndex: Sendable {
     let wordRules: Set<Int>
     /// Those of them whose words are required words rather than leading words.
     let gatedRules: Set<Int>
+    /// Gated rules whose every match begins at one of a known set of (common) leading words, whose
+    /// places the pass reports too.
+    let ledRules: Set<Int>
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
     let matchesStartAtAnchor: Set<Int>
@@ -64,6 +70,12 @@ struct PhraseIndex: Sendable {
                 // Gated rules share the pass too: they need to know where their words occur.
                 members.append(Member(rule: index, words: words, startsOnly: true))
                 gated.insert(index)
+                // Leading words too common to anchor on still narrow where a match can begin.
+                if AnchorDeriver.matchesStartAtAnchors(span.regex.pattern),
+                    let leads = AnchorDeriver.leadingWords(for: span.regex.pattern)
+                {
+                    members.append(Member(rule: index, words: leads, startsOnly: true, leads: true))
+                }
             }
         }
         guard !members.isEmpty else { return nil }
@@ -76,6 +88,8 @@ struct PhraseIndex: Sendable {
         }
         memberRules = members.map(\.rule)
         memberStartsOnly = members.map(\.startsOnly)
+        memberLeads = members.map(\.leads)
+        ledRules = Set(members.filter(\.leads).map(\.rule))
         ruleCount = rules.count
         gatedRules = gated
         matchesStartAtAnchor = startsAtAnchor
@@ -122,12 +136,13 @@ struct PhraseIndex: Sendable {
     /// How the pass serves a rule: its phrases found, its words found (from which its own pattern is
     /// searched), those words also where its matches begin, or not at all.
     enum Role: Sendable {
-        case none, phrases, words, wordsStartingMatches
+        case none, phrases, words, wordsStartingMatches, wordsAfterLeads
     }
 
     func role(of rule: Int) -> Role {
         if phraseRules.contains(rule) { return .phrases }
         guard wordRules.contains(rule) else { return .none }
+        if ledRules.contains(rule) { return .wordsAfterLeads }
         return matchesStartAtAnchor.contains(rule) ? .wordsStartingMatches : .words
     }
 
@@ -137,6 +152,8 @@ struct PhraseIndex: Sendable {
     struct Found: Sendable {
         var matches: [[Range<Int>]]
         var anchors: [[Int]]
+        /// Where the leading words of `ledRules` start.
+        var leads: [[Int]]
     }
 
     /// Callouts arrive in order of start position (PCRE2 tries each start in turn and, through the
@@ -144,13 +161,48 @@ struct PhraseIndex: Sendable {
     /// sorting. At a start, the first callout of a rule is the match its own pattern would prefer
     /// there; a start inside the rule's last kept match is skipped, as iterating its matches would.
     func candidates(in text: [UInt8], matcher: Matcher) throws(MatchError) -> Found {
-        var found = Found(
-            matches: Array(repeating: [], count: ruleCount), anchors: Array(repeating: [], count: ruleCount))
-        var lastStart = [Int](repeating: -1, count: ruleCount)
-        var keptEnd = [Int](repeating: 0, count: ruleCount)
-        func reduce(_ rule: Int, _ startsOnly: Bool, _ range: Range<Int>) {
+        var builder = FoundBuilder(index: self)
+        try text.withUnsafeBufferPointer { buffer throws(MatchError) in
+            try walker?.forEachCallout(in: buffer, matcher: matcher, into: &builder)
+            for chunk in chunks {
+                try matcher.forEachCallout(of: chunk.regex, in: buffer) {
+                    let member = chunk.members[$0 - 1]
+                    builder.add(rule: member.rule, startsOnly: member.startsOnly, leads: member.leads, $1)
+                }
+            }
+        }
+        return builder.found
+    }
+
+    /// Reduces callouts as they come (see `candidates`). A type of its own rather than a closure, so
+    /// the walker is specialised for it and calls it directly, with no context to box.
+    struct FoundBuilder: CalloutReceiver {
+        private let index: PhraseIndex
+        private(set) var found: Found
+        private var lastStart: [Int]
+        private var keptEnd: [Int]
+
+        init(index: PhraseIndex) {
+            self.index = index
+            let empty = [[Int]](repeating: [], count: index.ruleCount)
+            found = Found(matches: Array(repeating: [], count: index.ruleCount), anchors: empty, leads: empty)
+            lastStart = Array(repeating: -1, count: index.ruleCount)
+            keptEnd = Array(repeating: 0, count: index.ruleCount)
+        }
+
+        mutating func receive(_ member: Int, _ range: Range<Int>) {
+            add(
+                rule: index.memberRules[member], startsOnly: index.memberStartsOnly[member],
+                leads: index.memberLeads[member], range)
+        }
+
+        mutating func add(rule: Int, startsOnly: Bool, leads: Bool, _ range: Range<Int>) {
+            // Two of a rule's words can start at the same place ("believe", "believed").
+            if leads {
+                if found.leads[rule].last != range.lowerBound { found.leads[rule].append(range.lowerBound) }
+                return
+            }
             if startsOnly {
-                // Two of a rule's words can start at the same place ("believe", "believed").
                 if found.anchors[rule].last != range.lowerBound { found.anchors[rule].append(range.lowerBound) }
                 return
             }
@@ -160,18 +212,5 @@ struct PhraseIndex: Sendable {
             found.matches[rule].append(range)
             keptEnd[rule] = range.upperBound
         }
-        try text.withUnsafeBufferPointer { buffer throws(MatchError) in
-            if let walker {
-                try walker.forEachCallout(in: buffer, matcher: matcher) {
-                    reduce(memberRules[$0], memberStartsOnly[$0], $1)
-                }
-            }
-            for chunk in chunks {
-                try matcher.forEachCallout(of: chunk.regex, in: buffer) {
-                    reduce(chunk.members[$0 - 1].rule, chunk.members[$0 - 1].startsOnly, $1)
-                }
-            }
-        }
-        return found
     }
 }

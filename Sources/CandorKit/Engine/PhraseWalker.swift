@@ -83,8 +83,8 @@ struct PhraseWalker: Sendable {
 
     /// Calls `body` with each callout the trie pattern would make over `text`: start by start, and at
     /// each start deepest node first.
-    func forEachCallout(
-        in text: UnsafeBufferPointer<UInt8>, matcher: Matcher, _ body: (_ member: Int, _ range: Range<Int>) -> Void
+    func forEachCallout<Receiver: CalloutReceiver>(
+        in text: UnsafeBufferPointer<UInt8>, matcher: Matcher, into receiver: inout Receiver
     ) throws(MatchError) {
         var characters = CharacterKinds(text: text, matcher: matcher, word: wordCharacter, space: spaceCharacter)
         let path = UnsafeMutableBufferPointer<(node: Int, end: Int)>.allocate(capacity: tables.depth + 1)
@@ -109,9 +109,9 @@ struct PhraseWalker: Sendable {
                 let (first, phrases, last) = (
                     Int(nodes[node].firstMark), Int(nodes[node].firstPhrase), Int(nodes[node].markEnd)
                 )
-                for mark in first..<phrases { body(Int(marks[mark]), start..<end) }
+                for mark in first..<phrases { receiver.receive(Int(marks[mark]), start..<end) }
                 guard phrases < last, try !characters.isWord(startingAt: end) else { continue }
-                for mark in phrases..<last { body(Int(marks[mark]), start..<end) }
+                for mark in phrases..<last { receiver.receive(Int(marks[mark]), start..<end) }
             }
         }
     }
@@ -166,6 +166,11 @@ struct PhraseWalker: Sendable {
             return (spaceClass, length)
         }
     }
+}
+
+/// What takes the walker's callouts: the member (by number) and the range from start to node.
+protocol CalloutReceiver {
+    mutating func receive(_ member: Int, _ range: Range<Int>)
 }
 
 /// The trie's units numbered as classes of characters, from 1.

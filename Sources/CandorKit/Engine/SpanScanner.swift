@@ -9,7 +9,7 @@ struct SpanScanner {
     /// if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
     func scan(
         _ rule: Rule, _ span: SpanMatcher, candidates: [Range<Int>]? = nil, anchors: [Int]? = nil,
-        anchorsStartMatches: Bool = false
+        anchorsStartMatches: Bool = false, leads: [Int]? = nil
     ) -> ([Range<Int>], Diagnostic?) {
         var flagged: [Range<Int>] = []
         var failure: MatchError?
@@ -29,7 +29,10 @@ struct SpanScanner {
             }
             if let anchors {
                 do throws(MatchError) {
-                    for range in try anchoredMatches(span, anchors, startingAtAnchors: anchorsStartMatches, text)
+                    // With leading words, matches are searched from those within reach of a required word.
+                    let starts = leads.map { self.leads($0, reaching: anchors, text) } ?? anchors
+                    let fromStarts = leads != nil || anchorsStartMatches
+                    for range in try anchoredMatches(span, starts, startingAtAnchors: fromStarts, text)
                     where !consider(range) { break }
                 } catch {
                     failure = error
@@ -92,6 +95,24 @@ struct SpanScanner {
         let line = lines.start(before: Self.spaceStart(before: offset, in: text), in: text)
         guard let sentence = document.sentenceIndex(containing: offset) else { return line }
         return min(line, document.sentences[sentence].lowerBound)
+    }
+
+    /// The leading words a match could begin at: a match holds a required word at or after its start,
+    /// no earlier than that word's line or sentence (see `earliestStart`), so a leading word beyond
+    /// the reach of every required word after it begins none.
+    private func leads(_ leads: [Int], reaching anchors: [Int], _ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var lines = LineStarts()
+        // The earliest reach of any required word from each one on.
+        var reach = anchors.map { earliestStart(before: $0, text, &lines) }
+        for index in reach.indices.reversed().dropFirst() { reach[index] = min(reach[index], reach[index + 1]) }
+        var kept: [Int] = []
+        var next = 0
+        for lead in leads {
+            while next < anchors.count, anchors[next] < lead { next += 1 }
+            guard next < anchors.count else { break }
+            if reach[next] <= lead { kept.append(lead) }
+        }
+        return kept
     }
 
     /// The start of the run of white space that ends at `offset`.
