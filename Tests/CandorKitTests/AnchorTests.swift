@@ -26,6 +26,19 @@ import Testing
         #expect(!AnchorDeriver.matchesStartAtAnchors(#"\b(?:(?:some|many)\s+)?experts\s+say"#))
     }
 
+    @Test func startWordsCountTheOptionalWordsAMatchCanBeginWith() {
+        #expect(
+            AnchorDeriver.startWords(for: #"\b(?:(?:some|many)\s+)?(?:experts|analysts)\s+say"#) == [
+                "analysts", "experts", "many", "some",
+            ])
+        #expect(AnchorDeriver.startWords(for: #"\b(?:the\s+)?(?:crypto|tech)\s+world"#) == ["crypto", "tech", "the"])
+        #expect(AnchorDeriver.startWords(for: #"\b(?:may|might)\s+become|\bit\s+is"#) == ["it", "may", "might"])
+        #expect(
+            AnchorDeriver.startWords(for: #"\b(?:\w+ly\s+)?likely\s+to"#) == nil,
+            "an optional word that is not literal could begin a match anywhere")
+        #expect(AnchorDeriver.startWords(for: #"\b[A-Z]\w+\s+said"#) == nil)
+    }
+
     @Test func anythingElseIsNotAnchored() {
         #expect(AnchorDeriver.anchors(for: #"\b[A-Z]\w+\s+said"#) == nil)
         #expect(AnchorDeriver.anchors(for: #"(?:very\s+)?good"#) == nil)

@@ -34,6 +34,35 @@ enum AnchorDeriver {
         return Array(Set(all)).sorted()
     }
 
+    /// Every word a match can begin with, counting the optional words `skippingOptionalWords` looks
+    /// past (`\b(?:(?:some|many)\s+)?experts` begins at "some", "many" or "experts"), common or not;
+    /// nil unless every branch has that shape. A match begins at one of them or in the white space
+    /// just before it.
+    static func startWords(for pattern: String) -> [String]? {
+        var all: [String] = []
+        for branch in split(Substring(pattern), on: "|") {
+            guard
+                branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!")
+            else { return nil }
+            var rest = stripZeroWidth(branch)
+            while rest.hasPrefix("(?:"), let end = closingParenthesis(rest) {
+                let after = rest[rest.index(after: end)...]
+                guard after.first == "?", !after.hasPrefix("?+") else { break }
+                let inner = rest[rest.index(rest.startIndex, offsetBy: 3)..<end]
+                let alternatives = split(inner, on: "|")
+                guard alternatives.allSatisfy({ $0.hasSuffix("\\s+") && !$0.contains("\\n") }) else { break }
+                for alternative in alternatives {
+                    guard let words = branchAnchors(stripZeroWidth(alternative.dropLast(3))) else { return nil }
+                    all += words
+                }
+                rest = stripZeroWidth(after.dropFirst())
+            }
+            guard let words = branchAnchors(rest) else { return nil }
+            all += words
+        }
+        return all.isEmpty ? nil : Array(Set(all)).sorted()
+    }
+
     /// Whether every match begins at one of the anchors or in the white space just before it: true
     /// unless an optional run of words before the anchors was looked past.
     static func matchesStartAtAnchors(_ pattern: String) -> Bool {

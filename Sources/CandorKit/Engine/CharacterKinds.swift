@@ -51,7 +51,7 @@ struct CharacterKinds {
         return kinds
     }
 
-    private static func isASCIIWord(_ byte: UInt8) -> Bool {
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) || byte == 0x5F
     }
 

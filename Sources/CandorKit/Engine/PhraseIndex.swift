@@ -44,8 +44,8 @@ struct PhraseIndex: Sendable {
     let wordRules: Set<Int>
     /// Those of them whose words are required words rather than leading words.
     let gatedRules: Set<Int>
-    /// Gated rules whose every match begins at one of a known set of (common) leading words, whose
-    /// places the pass reports too.
+    /// Rules searched near their words whose every match begins at one of a known set of (common)
+    /// words, whose places the pass reports too.
     let ledRules: Set<Int>
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
@@ -59,23 +59,30 @@ struct PhraseIndex: Sendable {
         var members: [Member] = []
         var gated = Set<Int>()
         var startsAtAnchor = Set<Int>()
+        // Words every match begins at, too common to search from alone, still narrow the search
+        // for the rule's own words to the stretches where a match could begin.
+        func addLeads(_ rule: Int, _ pattern: String) {
+            guard let starts = AnchorDeriver.startWords(for: pattern) else { return }
+            members.append(Member(rule: rule, words: starts, startsOnly: true, leads: true))
+        }
         for index in rules.indices {
             guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else { continue }
             if let phrases = span.phrases {
                 if !span.caseSensitive { members.append(Member(rule: index, words: phrases, startsOnly: false)) }
+            } else if let starts = AnchorDeriver.startWords(for: span.regex.pattern),
+                starts.allSatisfy({ !AnchorDeriver.tooCommon.contains($0) })
+            {
+                // Every match begins at one of these words (or the white space before it).
+                members.append(Member(rule: index, words: starts, startsOnly: true))
+                startsAtAnchor.insert(index)
             } else if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
                 members.append(Member(rule: index, words: anchors, startsOnly: true))
-                if AnchorDeriver.matchesStartAtAnchors(span.regex.pattern) { startsAtAnchor.insert(index) }
+                addLeads(index, span.regex.pattern)
             } else if let words = RequiredWords.words(for: span.regex.pattern) {
                 // Gated rules share the pass too: they need to know where their words occur.
                 members.append(Member(rule: index, words: words, startsOnly: true))
                 gated.insert(index)
-                // Leading words too common to anchor on still narrow where a match can begin.
-                if AnchorDeriver.matchesStartAtAnchors(span.regex.pattern),
-                    let leads = AnchorDeriver.leadingWords(for: span.regex.pattern)
-                {
-                    members.append(Member(rule: index, words: leads, startsOnly: true, leads: true))
-                }
+                addLeads(index, span.regex.pattern)
             }
         }
         guard !members.isEmpty else { return nil }

@@ -90,18 +90,31 @@ struct PhraseWalker: Sendable {
         let path = UnsafeMutableBufferPointer<(node: Int, end: Int)>.allocate(capacity: tables.depth + 1)
         defer { path.deallocate() }
         let (classOfByte, rootNext, nodes, marks) = (tables.classOfByte, tables.rootNext, tables.nodes, tables.marks)
+        let wordByte = tables.wordByte
         var start = 0
+        // Whether the character before `start` is a word character, carried along rather than
+        // looked back at: most bytes are inside words, and that settles them.
+        var afterWord = false
         while start < text.count {
-            defer { start += 1 }
             let byte = text[start]
-            // Most bytes are inside words or start nothing: two table reads settle them.
+            let length: Int
+            let wasAfterWord = afterWord
             if byte < 0x80 {
-                let unitClass = classOfByte[Int(byte)]
-                if unitClass == 0 || rootNext[Int(unitClass)] == 0 { continue }
-            } else if byte & 0xC0 == 0x80 {
-                continue
+                length = 1
+                afterWord = wordByte[Int(byte)]
+                if wasAfterWord || rootNext[Int(classOfByte[Int(byte)])] == 0 {
+                    start += 1
+                    continue
+                }
+            } else {
+                length = CharacterKinds.scalar(at: start, in: text).1
+                afterWord = try characters.isWord(startingAt: start)
+                if wasAfterWord {
+                    start += length
+                    continue
+                }
             }
-            if start > 0, try characters.isWord(endingAt: start) { continue }
+            defer { start += length }
             var step = try walk(from: start, text, &characters, into: path)
             while step > 0 {
                 step -= 1

@@ -14,6 +14,8 @@ final class WalkerTables: @unchecked Sendable {
 
     /// What each ASCII byte is in the trie's alphabet (letters folded); 0: no unit matches it.
     let classOfByte: UnsafeMutableBufferPointer<UInt8>
+    /// Whether each ASCII byte is a word character (`\w`).
+    let wordByte: UnsafeMutableBufferPointer<Bool>
     /// The root's child for each class, or 0 (the root is nobody's child): every start looks here.
     let rootNext: UnsafeMutableBufferPointer<Int32>
     /// Every node's place in the edges and marks, kept small and together: a table of every class for
@@ -34,6 +36,7 @@ final class WalkerTables: @unchecked Sendable {
         denseRows: [Int32], marks: [Int32], depth: Int
     ) {
         self.classOfByte = Self.copy(classOfByte)
+        self.wordByte = Self.copy((0..<128).map { CharacterKinds.isASCIIWord(UInt8($0)) })
         self.rootNext = Self.copy(rootNext)
         self.nodes = Self.copy(nodes)
         self.edgeClasses = Self.copy(edgeClasses)
@@ -45,6 +48,7 @@ final class WalkerTables: @unchecked Sendable {
 
     deinit {
         classOfByte.deallocate()
+        wordByte.deallocate()
         rootNext.deallocate()
         nodes.deallocate()
         edgeClasses.deallocate()
