@@ -61,28 +61,27 @@ struct PhraseIndex: Sendable {
         var startsAtAnchor = Set<Int>()
         // Words every match begins at, too common to search from alone, still narrow the search
         // for the rule's own words to the stretches where a match could begin.
-        func addLeads(_ rule: Int, _ pattern: String) {
-            guard let starts = AnchorDeriver.startWords(for: pattern) else { return }
+        func addLeads(_ rule: Int, _ starts: [String]?) {
+            guard let starts else { return }
             members.append(Member(rule: rule, words: starts, startsOnly: true, leads: true))
         }
         for index in rules.indices {
             guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else { continue }
+            let starts = span.phrases == nil ? AnchorDeriver.startWords(for: span.regex.pattern) : nil
             if let phrases = span.phrases {
                 if !span.caseSensitive { members.append(Member(rule: index, words: phrases, startsOnly: false)) }
-            } else if let starts = AnchorDeriver.startWords(for: span.regex.pattern),
-                starts.allSatisfy({ !AnchorDeriver.tooCommon.contains($0) })
-            {
+            } else if let starts, starts.allSatisfy({ !AnchorDeriver.tooCommon.contains($0) }) {
                 // Every match begins at one of these words (or the white space before it).
                 members.append(Member(rule: index, words: starts, startsOnly: true))
                 startsAtAnchor.insert(index)
             } else if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
                 members.append(Member(rule: index, words: anchors, startsOnly: true))
-                addLeads(index, span.regex.pattern)
+                addLeads(index, starts)
             } else if let words = RequiredWords.words(for: span.regex.pattern) {
                 // Gated rules share the pass too: they need to know where their words occur.
                 members.append(Member(rule: index, words: words, startsOnly: true))
                 gated.insert(index)
-                addLeads(index, span.regex.pattern)
+                addLeads(index, starts)
             }
         }
         guard !members.isEmpty else { return nil }

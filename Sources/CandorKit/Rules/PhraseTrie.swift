@@ -13,11 +13,30 @@ public struct PhraseTrie {
 
     /// Regex fragments, one per character of the normalised phrase.
     static func units(of phrase: String) -> [String] {
+        if let ascii = asciiUnits(of: phrase) { return ascii }
         let words = phrase.lowercased().split(whereSeparator: { $0.isWhitespace })
         var units: [String] = []
         for (index, word) in words.enumerated() {
             if index > 0 { units.append("\\s+") }
             for character in word { units.append(fragment(for: character)) }
+        }
+        return units
+    }
+
+    /// The same units for an ASCII phrase, byte by byte: start-up splits every phrase of every rule.
+    private static func asciiUnits(of phrase: String) -> [String]? {
+        var units: [String] = []
+        var pendingSpace = false
+        for byte in phrase.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !units.isEmpty
+                continue
+            }
+            if pendingSpace { units.append("\\s+") }
+            pendingSpace = false
+            let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            units.append(fragment(for: Character(Unicode.Scalar(lowered))))
         }
         return units
     }
@@ -39,15 +58,25 @@ public struct PhraseTrie {
 
     /// The regular expression; an empty list yields a pattern that never matches.
     public var pattern: String {
-        let body = Self.emit(root)
+        var body = ""
+        Self.emit(root, into: &body)
         return body.isEmpty ? "(*FAIL)" : "(?<![\\w])(?:\(body))(?![\\w])"
     }
 
-    private static func emit(_ node: TrieNode) -> String {
-        let branches = node.children.keys.sorted().map { unit in unit + emit(node.children[unit]!) }
-        if branches.isEmpty { return "" }
-        let alternation = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
-        guard !node.marks.isEmpty else { return alternation }
-        return branches.count == 1 ? "(?:\(alternation))?" : alternation + "?"
+    /// Appends the node's branches in one buffer: building each subtree's string and copying it into
+    /// its parent's made start-up quadratic in the depth of the trie.
+    private static func emit(_ node: TrieNode, into pattern: inout String) {
+        let units = node.children.keys.sorted()
+        if units.isEmpty { return }
+        let optional = !node.marks.isEmpty
+        let grouped = units.count > 1 || optional
+        if grouped { pattern += "(?:" }
+        for (index, unit) in units.enumerated() {
+            if index > 0 { pattern += "|" }
+            pattern += unit
+            if let child = node.children[unit] { emit(child, into: &pattern) }
+        }
+        if grouped { pattern += ")" }
+        if optional { pattern += "?" }
     }
 }

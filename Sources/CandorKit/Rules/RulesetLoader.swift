@@ -59,11 +59,15 @@ public enum RulesetLoader {
         return parse(yaml: yaml, file: path, pack: pack, trusted: trusted)
     }
 
+    /// Rule files hold strings, numbers, booleans and nulls only: every scalar is tried against each
+    /// kind the resolver knows, by regular expression, so dates, merge keys and `=` are left out.
+    private static let ruleResolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+
     /// Parses ruleset YAML already in memory; `file` names it in errors.
     public static func parse(yaml: String, file: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, ruleResolver)
         } catch {
             return ([], [yamlError(error, file: file)])
         }
