@@ -5,7 +5,8 @@
 /// lookbehinds, `[ \t]*`), each top-level alternative must start with a literal word or with a group
 /// whose alternatives all do. Anything else yields nil and the rule simply scans the whole text.
 enum AnchorDeriver {
-    /// Words so common that anchoring on them would find candidates everywhere.
+    /// Words so common that anchoring on them would find candidates everywhere (as would any single
+    /// letter, which the trie finds at the start of every word beginning with it).
     static let tooCommon: Set<String> = [
         "is", "are", "was", "were", "be", "been", "being", "the", "an", "of", "to", "in", "it", "this", "that", "we",
         "you", "they", "he", "she", "and", "or", "for", "on", "with", "as", "at", "by", "has", "have", "had", "not",
@@ -52,12 +53,14 @@ enum AnchorDeriver {
                 let alternatives = split(inner, on: "|")
                 guard alternatives.allSatisfy({ $0.hasSuffix("\\s+") && !$0.contains("\\n") }) else { break }
                 for alternative in alternatives {
-                    guard let words = branchAnchors(stripZeroWidth(alternative.dropLast(3))) else { return nil }
+                    guard let words = branchAnchors(stripZeroWidth(alternative.dropLast(3)), shortest: 1) else {
+                        return nil
+                    }
                     all += words
                 }
                 rest = stripZeroWidth(after.dropFirst())
             }
-            guard let words = branchAnchors(rest) else { return nil }
+            guard let words = branchAnchors(rest, shortest: 1) else { return nil }
             all += words
         }
         return all.isEmpty ? nil : Array(Set(all)).sorted()
@@ -146,7 +149,9 @@ enum AnchorDeriver {
         return closing
     }
 
-    private static func branchAnchors(_ branch: Substring) -> [String]? {
+    /// The words a branch begins with, each at least `shortest` letters (a shorter one is then all
+    /// that is certain of a longer word, as "a" is of "a" or "an").
+    private static func branchAnchors(_ branch: Substring, shortest: Int = 2) -> [String]? {
         if branch.hasPrefix("(?:") || branch.hasPrefix("(?i:") {
             guard let end = closingParenthesis(branch) else { return nil }
             let after = branch[branch.index(after: end)...]
@@ -155,16 +160,16 @@ enum AnchorDeriver {
             let inner = branch[branch.index(branch.startIndex, offsetBy: branch.hasPrefix("(?:") ? 3 : 4)..<end]
             var words: [String] = []
             for alternative in split(inner, on: "|") {
-                guard let found = branchAnchors(stripZeroWidth(alternative)) else { return nil }
+                guard let found = branchAnchors(stripZeroWidth(alternative), shortest: shortest) else { return nil }
                 words += found
             }
             return words
         }
         let word = branch.prefix { $0.isLetter || $0 == "'" }
-        guard word.count >= 2 else { return nil }
+        guard word.count >= shortest else { return nil }
         // A quantifier on the last letter makes it optional: keep only what is certain.
         let next = branch.dropFirst(word.count).first
         let certain = next.map { "?*{".contains($0) } == true ? word.dropLast() : word
-        return certain.count >= 2 ? [certain.lowercased()] : nil
+        return certain.count >= shortest ? [certain.lowercased()] : nil
     }
 }

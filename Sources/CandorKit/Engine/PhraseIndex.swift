@@ -70,7 +70,7 @@ struct PhraseIndex: Sendable {
             let starts = span.phrases == nil ? AnchorDeriver.startWords(for: span.regex.pattern) : nil
             if let phrases = span.phrases {
                 if !span.caseSensitive { members.append(Member(rule: index, words: phrases, startsOnly: false)) }
-            } else if let starts, starts.allSatisfy({ !AnchorDeriver.tooCommon.contains($0) }) {
+            } else if let starts, starts.allSatisfy({ $0.count > 1 && !AnchorDeriver.tooCommon.contains($0) }) {
                 // Every match begins at one of these words (or the white space before it).
                 members.append(Member(rule: index, words: starts, startsOnly: true))
                 startsAtAnchor.insert(index)

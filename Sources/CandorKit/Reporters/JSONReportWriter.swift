@@ -126,14 +126,14 @@ struct JSONReportWriter {
 
     // MARK: Layout
 
-    private mutating func open(_ bracket: String) {
+    private mutating func open(_ bracket: StaticString) {
         raw(bracket)
         depth += 1
         hasMembers.append(false)
     }
 
     /// An empty object or array still gets its line break and indented closing bracket.
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: StaticString) {
         let hadMembers = hasMembers.removeLast()
         depth -= 1
         raw("\n")
@@ -163,7 +163,7 @@ struct JSONReportWriter {
 
     private mutating func field(_ name: String, _ value: Int) {
         key(name)
-        raw(String(value))
+        decimal(value)
     }
 
     private mutating func field(_ name: String, _ value: Bool) {
@@ -175,18 +175,41 @@ struct JSONReportWriter {
     private mutating func field(_ name: String, _ value: Double) {
         key(name)
         if value.rounded() == value, abs(value) < 1e15 {
-            raw(String(Int(value)))
+            decimal(Int(value))
         } else {
-            raw(String(value))
+            bytes.append(contentsOf: String(value).utf8)
         }
     }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
     private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        var remaining = depth * 2
+        while remaining > 0 {
+            let run = min(remaining, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            remaining -= run
+        }
     }
 
-    private mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    /// Literal layout text, copied straight from the binary: the writer appends it between every field.
+    private mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// An integer's digits, written without building a string for each of a report's many numbers.
+    private mutating func decimal(_ value: Int) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Quotes and escapes: `"`, `\`, and control characters; everything else, `/` and non-ASCII
@@ -220,7 +243,7 @@ struct JSONReportWriter {
         case 0x0C: raw("\\f")
         default:
             let hex = String(byte, radix: 16)
-            raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
         }
     }
 }
