@@ -16,7 +16,6 @@ struct PhraseWalker: Sendable {
     private let spaceClass: UInt8
     private let quoteClass: UInt8
     private let hyphenClass: UInt8
-    private static let denseFrom = 6
     private let wordCharacter: Regex
     private let spaceCharacter: Regex
 
@@ -45,8 +44,8 @@ struct PhraseWalker: Sendable {
         while index < trieNodes.count {
             let trieNode = trieNodes[index]
             var node = WalkerTables.Node(
-                firstEdge: Int32(edgeClasses.count), edgeEnd: 0, row: -1, firstMark: Int32(marks.count),
-                firstPhrase: 0, markEnd: 0)
+                firstEdge: Int32(edgeClasses.count), edgeEnd: 0, firstMark: Int32(marks.count), firstPhrase: 0,
+                markEnd: 0)
             for (unit, child) in trieNode.children {
                 guard let unitClass = alphabet.classOf(unit) else { return nil }
                 edgeClasses.append(unitClass)
@@ -63,22 +62,9 @@ struct PhraseWalker: Sendable {
         }
         let classOfByte: [UInt8]
         (classOfByte, spaceClass, quoteClass, hyphenClass) = alphabet.byteClasses()
-        var denseRows: [Int32] = []
-        for index in nodes.indices where nodes[index].edgeEnd - nodes[index].firstEdge >= Self.denseFrom {
-            nodes[index].row = Int32(denseRows.count)
-            denseRows += [Int32](repeating: 0, count: alphabet.count)
-            for edge in Int(nodes[index].firstEdge)..<Int(nodes[index].edgeEnd) {
-                denseRows[Int(nodes[index].row) + Int(edgeClasses[edge])] = edgeChildren[edge]
-            }
-        }
-        var rootNext = [Int32](repeating: 0, count: alphabet.count)
-        for edge in Int(nodes[0].firstEdge)..<Int(nodes[0].edgeEnd) {
-            rootNext[Int(edgeClasses[edge])] = edgeChildren[edge]
-        }
         tables = WalkerTables(
-            classOfByte: classOfByte, rootNext: rootNext, nodes: nodes, edgeClasses: edgeClasses,
-            edgeChildren: edgeChildren, denseRows: denseRows, marks: marks,
-            depth: depth)
+            classOfByte: classOfByte, classCount: alphabet.count, nodes: nodes, edgeClasses: edgeClasses,
+            edgeChildren: edgeChildren, marks: marks, depth: depth)
     }
 
     /// Calls `body` with each callout the trie pattern would make over `text`: start by start, and at
@@ -89,7 +75,7 @@ struct PhraseWalker: Sendable {
         var characters = CharacterKinds(text: text, matcher: matcher, word: wordCharacter, space: spaceCharacter)
         let path = UnsafeMutableBufferPointer<(node: Int, end: Int)>.allocate(capacity: tables.depth + 1)
         defer { path.deallocate() }
-        let (classOfByte, rootNext, nodes, marks) = (tables.classOfByte, tables.rootNext, tables.nodes, tables.marks)
+        let (classOfByte, rootNext, marks) = (tables.classOfByte, tables.rootNext, tables.marks)
         let wordByte = tables.wordByte
         var start = 0
         // Whether the character before `start` is a word character, carried along rather than
@@ -119,9 +105,7 @@ struct PhraseWalker: Sendable {
             while step > 0 {
                 step -= 1
                 let (node, end) = path[step]
-                let (first, phrases, last) = (
-                    Int(nodes[node].firstMark), Int(nodes[node].firstPhrase), Int(nodes[node].markEnd)
-                )
+                let (first, phrases, last) = tables.marks(of: node)
                 for mark in first..<phrases { receiver.receive(Int(marks[mark]), start..<end) }
                 guard phrases < last, try !characters.isWord(startingAt: end) else { continue }
                 for mark in phrases..<last { receiver.receive(Int(marks[mark]), start..<end) }
@@ -153,7 +137,7 @@ struct PhraseWalker: Sendable {
                 }
             }
             node = child
-            if tables.nodes[node].firstMark != tables.nodes[node].markEnd {
+            if tables.hasMarks(node) {
                 path[noted] = (node, position)
                 noted += 1
             }
