@@ -13,6 +13,18 @@ import Testing
         #expect(table.location(of: offset) == (2, 8))
     }
 
+    /// Columns on a long line are counted eight bytes at a time: every scalar boundary, across
+    /// characters of one to four bytes, gives the count of scalars before it.
+    @Test func columnsOnALongLineOfMixedWidthsCountScalars() {
+        let line = String(repeating: "aé€😀 b", count: 30)
+        let table = LineTable(bytes: Array(("x\n" + line).utf8))
+        var offset = 2
+        for (index, scalar) in line.unicodeScalars.enumerated() {
+            #expect(table.location(of: offset) == (2, index + 1))
+            offset += String(scalar).utf8.count
+        }
+    }
+
     @Test func crlfAndLoneCREndLines() {
         let table = LineTable(bytes: Array("a\r\nb\rc\nd".utf8))
         #expect(table.location(of: 3).line == 2)

@@ -45,12 +45,28 @@ public struct LineTable: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
-        var column = 1
-        var index = lineStarts[low]
-        while index < clamped {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        return (low + 1, 1 + Self.scalarCount(bytes, lineStarts[low]..<clamped))
+    }
+
+    /// How many Unicode scalars start in `range`: its length less its continuation bytes, counted
+    /// eight bytes at a time (a byte `10xxxxxx` has its top bit set and the next one clear), since
+    /// every finding's line and column walk from the start of a line that may be a long paragraph.
+    static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var continuations = 0
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let top = word & 0x8080_8080_8080_8080
+                let next = (word << 1) & 0x8080_8080_8080_8080
+                continuations += (top & ~next).nonzeroBitCount
+                index += 8
+            }
+            while index < range.upperBound {
+                if raw[index] & 0xC0 == 0x80 { continuations += 1 }
+                index += 1
+            }
+            return range.count - continuations
         }
-        return (low + 1, column)
     }
 }

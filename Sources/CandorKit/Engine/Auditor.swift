@@ -14,6 +14,9 @@ public struct Auditor: Sendable {
     /// for every rule of every document, so kept as arrays rather than sets and rule copies.
     let spanRules: [(index: Int, matcher: SpanMatcher)]
     let roles: [PhraseIndex.Role]
+    /// The document checks and metadata rules, found once rather than among every rule per document.
+    let documentChecks: [(rule: Rule, check: DocumentCheck)]
+    let metadataRules: [(rule: Rule, key: MetadataField.Key)]
 
     public init(
         ruleset: Ruleset, limits: Matcher.Limits = Matcher.Limits(), sharedPhrasePass: Bool = true,
@@ -29,6 +32,14 @@ public struct Auditor: Sendable {
             return (index, span)
         }
         roles = ruleset.rules.indices.map { phraseIndex?.role(of: $0) ?? .none }
+        documentChecks = ruleset.rules.compactMap { rule in
+            guard case .document(let check) = rule.kind else { return nil }
+            return (rule, check)
+        }
+        metadataRules = ruleset.rules.compactMap { rule in
+            guard case .metadata(let key) = rule.kind else { return nil }
+            return (rule, key)
+        }
     }
 
     public func audit(_ document: Document) -> DocumentReport {
@@ -124,11 +135,8 @@ public struct Auditor: Sendable {
         var checks: [Finding] = []
         do {
             let checker = DocumentChecker(document: document, findings: findings, signals: signals)
-            for rule in rules {
-                guard case .document(let check) = rule.kind, let finding = checker.evaluate(rule, check) else {
-                    continue
-                }
-                checks.append(finding)
+            for (rule, check) in documentChecks {
+                if let finding = checker.evaluate(rule, check) { checks.append(finding) }
             }
         }
         let suppressedChecks = suppressor.remove(from: &checks)
@@ -163,9 +171,9 @@ public struct Auditor: Sendable {
 
     /// Signals from metadata rules: a front-matter author is a byline, a declared sponsor a disclosure.
     private func metadataSignals(_ document: Document) -> [Finding] {
-        ruleset.rules.flatMap { rule -> [Finding] in
-            guard case .metadata(let key) = rule.kind else { return [] }
-            return document.metadata.filter { $0.key == key && Self.isAffirmative($0) }.prefix(1)
+        guard !document.metadata.isEmpty else { return [] }
+        return metadataRules.flatMap { rule, key -> [Finding] in
+            document.metadata.filter { $0.key == key && Self.isAffirmative($0) }.prefix(1)
                 .map { Finding(rule: rule, decodedRange: $0.range, in: document) }
         }
     }
