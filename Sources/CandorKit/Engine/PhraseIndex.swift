@@ -156,10 +156,36 @@ struct PhraseIndex: Sendable {
     /// matches reduced to what each rule's own pattern would report, and the positions of each
     /// anchored or gated rule's words.
     struct Found: Sendable {
-        var matches: [[Range<Int>]]
-        var anchors: [[Int]]
+        let matches: ByRule<Range<Int>>
+        let anchors: ByRule<Int>
         /// Where the leading words of `ledRules` start.
-        var leads: [[Int]]
+        let leads: ByRule<Int>
+    }
+
+    /// Values filed by rule in one array, each rule's in the order they came: a document's rules
+    /// found something in hundreds of small arrays before, each grown (and allocated) on its own.
+    struct ByRule<Value: Sendable>: Sendable {
+        private let starts: [Int]
+        private let values: [Value]
+
+        /// Files `pending` (rule, value) pairs by rule, keeping their order within each rule.
+        init(_ pending: [(rule: Int32, value: Value)], rules: Int) {
+            var starts = [Int](repeating: 0, count: rules + 1)
+            for entry in pending { starts[Int(entry.rule) + 1] += 1 }
+            for rule in 0..<rules { starts[rule + 1] += starts[rule] }
+            var next = starts
+            // Each slot is written exactly once: the counts above leave one per pending value.
+            values = Array(unsafeUninitializedCapacity: pending.count) { buffer, initialized in
+                for entry in pending {
+                    (buffer.baseAddress! + next[Int(entry.rule)]).initialize(to: entry.value)
+                    next[Int(entry.rule)] += 1
+                }
+                initialized = pending.count
+            }
+            self.starts = starts
+        }
+
+        subscript(rule: Int) -> ArraySlice<Value> { values[starts[rule]..<starts[rule + 1]] }
     }
 
     /// Callouts arrive in order of start position (PCRE2 tries each start in turn and, through the
@@ -184,16 +210,25 @@ struct PhraseIndex: Sendable {
     /// the walker is specialised for it and calls it directly, with no context to box.
     struct FoundBuilder: CalloutReceiver {
         private let index: PhraseIndex
-        private(set) var found: Found
+        private var matches: [(rule: Int32, value: Range<Int>)] = []
+        private var anchors: [(rule: Int32, value: Int)] = []
+        private var leads: [(rule: Int32, value: Int)] = []
         private var lastStart: [Int]
         private var keptEnd: [Int]
+        private var lastAnchor: [Int]
+        private var lastLead: [Int]
 
         init(index: PhraseIndex) {
             self.index = index
-            let empty = [[Int]](repeating: [], count: index.ruleCount)
-            found = Found(matches: Array(repeating: [], count: index.ruleCount), anchors: empty, leads: empty)
             lastStart = Array(repeating: -1, count: index.ruleCount)
             keptEnd = Array(repeating: 0, count: index.ruleCount)
+            (lastAnchor, lastLead) = (lastStart, lastStart)
+        }
+
+        var found: Found {
+            Found(
+                matches: ByRule(matches, rules: index.ruleCount), anchors: ByRule(anchors, rules: index.ruleCount),
+                leads: ByRule(leads, rules: index.ruleCount))
         }
 
         mutating func receive(_ member: Int, _ range: Range<Int>) {
@@ -202,20 +237,22 @@ struct PhraseIndex: Sendable {
                 leads: index.memberLeads[member], range)
         }
 
-        mutating func add(rule: Int, startsOnly: Bool, leads: Bool, _ range: Range<Int>) {
+        mutating func add(rule: Int, startsOnly: Bool, leads isLead: Bool, _ range: Range<Int>) {
             // Two of a rule's words can start at the same place ("believe", "believed").
-            if leads {
-                if found.leads[rule].last != range.lowerBound { found.leads[rule].append(range.lowerBound) }
+            if isLead {
+                if lastLead[rule] != range.lowerBound { leads.append((Int32(rule), range.lowerBound)) }
+                lastLead[rule] = range.lowerBound
                 return
             }
             if startsOnly {
-                if found.anchors[rule].last != range.lowerBound { found.anchors[rule].append(range.lowerBound) }
+                if lastAnchor[rule] != range.lowerBound { anchors.append((Int32(rule), range.lowerBound)) }
+                lastAnchor[rule] = range.lowerBound
                 return
             }
             guard !range.isEmpty, range.lowerBound != lastStart[rule] else { return }
             lastStart[rule] = range.lowerBound
             guard range.lowerBound >= keptEnd[rule] else { return }
-            found.matches[rule].append(range)
+            matches.append((Int32(rule), range))
             keptEnd[rule] = range.upperBound
         }
     }

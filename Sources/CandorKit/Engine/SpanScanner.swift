@@ -8,8 +8,8 @@ struct SpanScanner {
     /// The ranges of text `rule` flags, and the diagnostic that explains why its scan stopped early,
     /// if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
     func scan(
-        _ rule: Rule, _ span: SpanMatcher, candidates: [Range<Int>]? = nil, anchors: [Int]? = nil,
-        anchorsStartMatches: Bool = false, leads: [Int]? = nil
+        _ rule: Rule, _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
+        anchorsStartMatches: Bool = false, leads: ArraySlice<Int>? = nil
     ) -> ([Range<Int>], Diagnostic?) {
         var flagged: [Range<Int>] = []
         var failure: MatchError?
@@ -30,7 +30,7 @@ struct SpanScanner {
             if let anchors {
                 do throws(MatchError) {
                     // With leading words, matches are searched from those within reach of a required word.
-                    let starts = leads.map { self.leads($0, reaching: anchors, text) } ?? anchors
+                    let starts = leads.map { self.leads($0, reaching: anchors, text)[...] } ?? anchors
                     let fromStarts = leads != nil || anchorsStartMatches
                     for range in try anchoredMatches(span, starts, startingAtAnchors: fromStarts, text)
                     where !consider(range) { break }
@@ -59,7 +59,7 @@ struct SpanScanner {
     /// search starts there instead. A search that finds nothing clears its window, and the next one
     /// starts after it, so dense anchors never make the text be searched twice.
     private func anchoredMatches(
-        _ span: SpanMatcher, _ anchors: [Int], startingAtAnchors: Bool, _ text: UnsafeBufferPointer<UInt8>
+        _ span: SpanMatcher, _ anchors: ArraySlice<Int>, startingAtAnchors: Bool, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var lastEnd = 0
@@ -100,15 +100,18 @@ struct SpanScanner {
     /// The leading words a match could begin at: a match holds a required word at or after its start,
     /// no earlier than that word's line or sentence (see `earliestStart`), so a leading word beyond
     /// the reach of every required word after it begins none.
-    private func leads(_ leads: [Int], reaching anchors: [Int], _ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+    private func leads(
+        _ leads: ArraySlice<Int>, reaching anchors: ArraySlice<Int>, _ text: UnsafeBufferPointer<UInt8>
+    ) -> [Int] {
         var lines = LineStarts()
         // The earliest reach of any required word from each one on.
         var reach = anchors.map { earliestStart(before: $0, text, &lines) }
         for index in reach.indices.reversed().dropFirst() { reach[index] = min(reach[index], reach[index + 1]) }
         var kept: [Int] = []
         var next = 0
+        let first = anchors.startIndex
         for lead in leads {
-            while next < anchors.count, anchors[next] < lead { next += 1 }
+            while next < anchors.count, anchors[first + next] < lead { next += 1 }
             guard next < anchors.count else { break }
             if reach[next] <= lead { kept.append(lead) }
         }
