@@ -71,7 +71,7 @@ public struct Auditor: Sendable {
             case .none: return true
             case .phrases: return !shared.matches[rule.index].isEmpty
             case .words, .wordsStartingMatches: return !shared.anchors[rule.index].isEmpty
-            case .wordsAfterLeads: return !shared.anchors[rule.index].isEmpty && !shared.leads[rule.index].isEmpty
+            case .wordsAfterLeads: return !shared.anchors[rule.index].isEmpty
             }
         }
         @Sendable func scan(_ rule: (index: Int, matcher: SpanMatcher), with scanner: SpanScanner) -> (
@@ -84,7 +84,8 @@ public struct Auditor: Sendable {
                 anchors: [.words, .wordsStartingMatches, .wordsAfterLeads].contains(role)
                     ? shared?.anchors[rule.index] : nil,
                 anchorsStartMatches: role == .wordsStartingMatches,
-                leads: role == .wordsAfterLeads ? shared?.leads[rule.index] : nil)
+                leads: role == .wordsAfterLeads
+                    ? shared.flatMap { phraseIndex?.leads(of: rule.index, in: $0)[...] } : nil)
         }
         var results: [([Range<Int>], Diagnostic?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {

@@ -22,7 +22,8 @@ struct PhraseIndex: Sendable {
         let rule: Int
         let words: [String]
         let startsOnly: Bool
-        /// A gated rule's leading words, reported apart from its required words.
+        /// A word some rules' matches begin at, reported once for them all; `rule` is then the word's
+        /// number among `leadWords`.
         var leads = false
     }
 
@@ -45,8 +46,12 @@ struct PhraseIndex: Sendable {
     /// Those of them whose words are required words rather than leading words.
     let gatedRules: Set<Int>
     /// Rules searched near their words whose every match begins at one of a known set of (common)
-    /// words, whose places the pass reports too.
-    let ledRules: Set<Int>
+    /// words, whose places the pass reports too: by rule, the numbers of its words (nil for the rest).
+    let startWordIDs: [[Int]?]
+    /// The distinct start words of those rules, each reported once however many rules share it
+    /// ("a", "the", "is" begin many rules' matches).
+    let leadWords: [String]
+    var ledRules: Set<Int> { Set(startWordIDs.indices.filter { startWordIDs[$0] != nil }) }
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
     let matchesStartAtAnchor: Set<Int>
@@ -61,9 +66,16 @@ struct PhraseIndex: Sendable {
         var startsAtAnchor = Set<Int>()
         // Words every match begins at, too common to search from alone, still narrow the search
         // for the rule's own words to the stretches where a match could begin.
+        var leadWords: [String] = []
+        var leadWordIDs: [String: Int] = [:]
+        var startWordIDs = [[Int]?](repeating: nil, count: rules.count)
         func addLeads(_ rule: Int, _ starts: [String]?) {
-            guard let starts else { return }
-            members.append(Member(rule: rule, words: starts, startsOnly: true, leads: true))
+            startWordIDs[rule] = starts?.map { word in
+                if let known = leadWordIDs[word] { return known }
+                leadWordIDs[word] = leadWords.count
+                leadWords.append(word)
+                return leadWords.count - 1
+            }
         }
         for index in rules.indices {
             guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else { continue }
@@ -84,6 +96,7 @@ struct PhraseIndex: Sendable {
                 addLeads(index, starts)
             }
         }
+        members += leadWords.indices.map { Member(rule: $0, words: [leadWords[$0]], startsOnly: true, leads: true) }
         guard !members.isEmpty else { return nil }
         walker = native ? PhraseWalker(members: members) : nil
         if walker != nil {
@@ -95,12 +108,12 @@ struct PhraseIndex: Sendable {
         memberRules = members.map(\.rule)
         memberStartsOnly = members.map(\.startsOnly)
         memberLeads = members.map(\.leads)
-        ledRules = Set(members.filter(\.leads).map(\.rule))
+        (self.startWordIDs, self.leadWords) = (startWordIDs, leadWords)
         ruleCount = rules.count
         gatedRules = gated
         matchesStartAtAnchor = startsAtAnchor
         phraseRules = Set(members.filter { !$0.startsOnly }.map(\.rule))
-        wordRules = Set(members.filter(\.startsOnly).map(\.rule))
+        wordRules = Set(members.filter { $0.startsOnly && !$0.leads }.map(\.rule))
     }
 
     /// One trie pattern per chunk of members (at most 255, PCRE2's callout numbers); a chunk whose
@@ -152,13 +165,25 @@ struct PhraseIndex: Sendable {
         return matchesStartAtAnchor.contains(rule) ? .wordsStartingMatches : .words
     }
 
+    /// Where the start words of a rule in `ledRules` begin, in order.
+    func leads(of rule: Int, in found: Found) -> [Int] {
+        guard let words = startWordIDs[rule] else { return [] }
+        if words.count == 1 { return Array(found.leads[words[0]]) }
+        var all = words.flatMap { found.leads[$0] }
+        all.sort()
+        var kept: [Int] = []
+        kept.reserveCapacity(all.count)
+        for position in all where kept.last != position { kept.append(position) }
+        return kept
+    }
+
     /// What the shared pass found, by rule index (empty for a rule it found nothing of): phrase
     /// matches reduced to what each rule's own pattern would report, and the positions of each
     /// anchored or gated rule's words.
     struct Found: Sendable {
         let matches: ByRule<Range<Int>>
         let anchors: ByRule<Int>
-        /// Where the leading words of `ledRules` start.
+        /// Where each of `leadWords` starts.
         let leads: ByRule<Int>
     }
 
@@ -222,13 +247,14 @@ struct PhraseIndex: Sendable {
             self.index = index
             lastStart = Array(repeating: -1, count: index.ruleCount)
             keptEnd = Array(repeating: 0, count: index.ruleCount)
-            (lastAnchor, lastLead) = (lastStart, lastStart)
+            lastAnchor = lastStart
+            lastLead = Array(repeating: -1, count: index.leadWords.count)
         }
 
         var found: Found {
             Found(
                 matches: ByRule(matches, rules: index.ruleCount), anchors: ByRule(anchors, rules: index.ruleCount),
-                leads: ByRule(leads, rules: index.ruleCount))
+                leads: ByRule(leads, rules: index.leadWords.count))
         }
 
         mutating func receive(_ member: Int, _ range: Range<Int>) {

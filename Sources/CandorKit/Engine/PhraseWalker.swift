@@ -122,8 +122,12 @@ struct PhraseWalker: Sendable {
         var noted = 0
         var node = 0
         var position = start
+        let classOfByte = tables.classOfByte
         while position < text.count {
-            let (unitClass, length) = try unit(at: position, text, &characters)
+            // ASCII, the common case, read straight from the table.
+            let byte = text[position]
+            let (unitClass, length) =
+                byte < 0x80 ? (classOfByte[Int(byte)], 1) : try unit(at: position, text, &characters)
             if unitClass == 0 { break }
             let child = tables.child(of: node, unitClass)
             if child == 0 { break }
