@@ -38,6 +38,7 @@ public enum Fingerprint {
     }
 
     /// The same normalisation byte by byte for ASCII, which most sentences are.
+    @inline(__always)
     private static func normaliseASCII(_ bytes: ArraySlice<UInt8>, _ emit: (UInt8) -> Void) {
         var pendingSpace = false
         var emittedAny = false
@@ -61,6 +62,7 @@ public enum Fingerprint {
             for byte in bytes { add(byte) }
         }
 
+        @inline(__always)
         mutating func add(_ byte: UInt8) {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
