@@ -85,7 +85,7 @@ public struct Auditor: Sendable {
                     ? shared?.anchors[rule.index] : nil,
                 anchorsStartMatches: role == .wordsStartingMatches,
                 leads: role == .wordsAfterLeads
-                    ? shared.flatMap { phraseIndex?.leads(of: rule.index, in: $0)[...] } : nil)
+                    ? shared.flatMap { phraseIndex?.leads(of: rule.index, in: $0) } : nil)
         }
         var results: [([Range<Int>], Diagnostic?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {

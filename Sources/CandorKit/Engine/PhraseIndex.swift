@@ -166,15 +166,23 @@ struct PhraseIndex: Sendable {
     }
 
     /// Where the start words of a rule in `ledRules` begin, in order.
-    func leads(of rule: Int, in found: Found) -> [Int] {
-        guard let words = startWordIDs[rule] else { return [] }
-        if words.count == 1 { return Array(found.leads[words[0]]) }
-        var all = words.flatMap { found.leads[$0] }
-        all.sort()
-        var kept: [Int] = []
-        kept.reserveCapacity(all.count)
-        for position in all where kept.last != position { kept.append(position) }
-        return kept
+    func leads(of rule: Int, in found: Found) -> MergedPlaces? {
+        guard let words = startWordIDs[rule], let leads = found.leads else { return nil }
+        return MergedPlaces(lists: words.map { leads[$0][...] })
+    }
+
+    /// The places of several words in order, each once, merged as they are read: a large article's
+    /// words come in millions, and a merged copy for each rule would hold them all again.
+    struct MergedPlaces: Sequence, IteratorProtocol {
+        var lists: [ArraySlice<UInt32>]
+
+        mutating func next() -> Int? {
+            var smallest: UInt32?
+            for list in lists { if let first = list.first, first < smallest ?? .max { smallest = first } }
+            guard let smallest else { return nil }
+            for index in lists.indices where lists[index].first == smallest { lists[index].removeFirst() }
+            return Int(smallest)
+        }
     }
 
     /// What the shared pass found, by rule index (empty for a rule it found nothing of): phrase
@@ -183,8 +191,9 @@ struct PhraseIndex: Sendable {
     struct Found: Sendable {
         let matches: ByRule<Range<Int>>
         let anchors: ByRule<Int>
-        /// Where each of `leadWords` starts.
-        let leads: ByRule<Int>
+        /// Where each of `leadWords` starts, four bytes a place (a large article has millions);
+        /// nil for a text too large to count in 32 bits, whose led rules search without them.
+        let leads: [[UInt32]]?
     }
 
     /// Values filed by rule in one array, each rule's in the order they came: a document's rules
@@ -195,17 +204,21 @@ struct PhraseIndex: Sendable {
 
         /// Files `pending` (rule, value) pairs by rule, keeping their order within each rule.
         init(_ pending: [(rule: Int32, value: Value)], rules: Int) {
+            self.init(pending.lazy.map { ($0.rule, $0.value) }, count: pending.count, rules: rules)
+        }
+
+        init(_ pending: some Sequence<(Int32, Value)>, count: Int, rules: Int) {
             var starts = [Int](repeating: 0, count: rules + 1)
-            for entry in pending { starts[Int(entry.rule) + 1] += 1 }
+            for (rule, _) in pending { starts[Int(rule) + 1] += 1 }
             for rule in 0..<rules { starts[rule + 1] += starts[rule] }
             var next = starts
             // Each slot is written exactly once: the counts above leave one per pending value.
-            values = Array(unsafeUninitializedCapacity: pending.count) { buffer, initialized in
-                for entry in pending {
-                    (buffer.baseAddress! + next[Int(entry.rule)]).initialize(to: entry.value)
-                    next[Int(entry.rule)] += 1
+            values = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                for (rule, value) in pending {
+                    (buffer.baseAddress! + next[Int(rule)]).initialize(to: value)
+                    next[Int(rule)] += 1
                 }
-                initialized = pending.count
+                initialized = count
             }
             self.starts = starts
         }
@@ -218,7 +231,7 @@ struct PhraseIndex: Sendable {
     /// sorting. At a start, the first callout of a rule is the match its own pattern would prefer
     /// there; a start inside the rule's last kept match is skipped, as iterating its matches would.
     func candidates(in text: [UInt8], matcher: Matcher) throws(MatchError) -> Found {
-        var builder = FoundBuilder(index: self)
+        var builder = FoundBuilder(index: self, textLength: text.count)
         try text.withUnsafeBufferPointer { buffer throws(MatchError) in
             try walker?.forEachCallout(in: buffer, matcher: matcher, into: &builder)
             for chunk in chunks {
@@ -236,8 +249,9 @@ struct PhraseIndex: Sendable {
     struct FoundBuilder: CalloutReceiver {
         private let index: PhraseIndex
         private var matches: [(rule: Int32, value: Range<Int>)] = []
-        private var anchors: [(rule: Int32, value: Int)] = []
-        private var leads: [(rule: Int32, value: Int)] = []
+        /// Rule and place packed in one word (the place in the low 40 bits), eight bytes an anchor.
+        private var anchors: [UInt64] = []
+        private var leads: [[UInt32]]?
         private var lastStart: [Int]
         private var keptEnd: [Int]
         private var lastAnchor: [Int]
@@ -251,10 +265,18 @@ struct PhraseIndex: Sendable {
             lastLead = Array(repeating: -1, count: index.leadWords.count)
         }
 
+        init(index: PhraseIndex, textLength: Int) {
+            self.init(index: index)
+            if textLength <= Int(UInt32.max) { leads = Array(repeating: [], count: index.leadWords.count) }
+        }
+
         var found: Found {
             Found(
-                matches: ByRule(matches, rules: index.ruleCount), anchors: ByRule(anchors, rules: index.ruleCount),
-                leads: ByRule(leads, rules: index.leadWords.count))
+                matches: ByRule(matches, rules: index.ruleCount),
+                anchors: ByRule(
+                    anchors.lazy.map { (Int32(truncatingIfNeeded: $0 >> 40), Int($0 & 0xFF_FFFF_FFFF)) },
+                    count: anchors.count, rules: index.ruleCount),
+                leads: leads)
         }
 
         mutating func receive(_ member: Int, _ range: Range<Int>) {
@@ -266,12 +288,14 @@ struct PhraseIndex: Sendable {
         mutating func add(rule: Int, startsOnly: Bool, leads isLead: Bool, _ range: Range<Int>) {
             // Two of a rule's words can start at the same place ("believe", "believed").
             if isLead {
-                if lastLead[rule] != range.lowerBound { leads.append((Int32(rule), range.lowerBound)) }
+                if lastLead[rule] != range.lowerBound { leads?[rule].append(UInt32(range.lowerBound)) }
                 lastLead[rule] = range.lowerBound
                 return
             }
             if startsOnly {
-                if lastAnchor[rule] != range.lowerBound { anchors.append((Int32(rule), range.lowerBound)) }
+                if lastAnchor[rule] != range.lowerBound {
+                    anchors.append(UInt64(rule) << 40 | UInt64(range.lowerBound))
+                }
                 lastAnchor[rule] = range.lowerBound
                 return
             }

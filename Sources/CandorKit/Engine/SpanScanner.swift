@@ -9,7 +9,7 @@ struct SpanScanner {
     /// if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
     func scan(
         _ rule: Rule, _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
-        anchorsStartMatches: Bool = false, leads: ArraySlice<Int>? = nil
+        anchorsStartMatches: Bool = false, leads: PhraseIndex.MergedPlaces? = nil
     ) -> ([Range<Int>], Diagnostic?) {
         var flagged: [Range<Int>] = []
         var failure: MatchError?
@@ -101,7 +101,7 @@ struct SpanScanner {
     /// no earlier than that word's line or sentence (see `earliestStart`), so a leading word beyond
     /// the reach of every required word after it begins none.
     private func leads(
-        _ leads: ArraySlice<Int>, reaching anchors: ArraySlice<Int>, _ text: UnsafeBufferPointer<UInt8>
+        _ leads: PhraseIndex.MergedPlaces, reaching anchors: ArraySlice<Int>, _ text: UnsafeBufferPointer<UInt8>
     ) -> [Int] {
         var lines = LineStarts()
         // The earliest reach of any required word from each one on.
