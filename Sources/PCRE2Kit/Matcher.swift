@@ -7,7 +7,7 @@ import Foundation
 /// write to the same match data.
 public final class Matcher {
     /// Limits that bound the work of a single match attempt.
-    public struct Limits: Sendable, Equatable {
+    public struct Limits: Sendable, Hashable {
         /// PCRE2's match limit: how many times its internal match function may be called.
         public var matchLimit: UInt32
         /// PCRE2's depth limit (backtracking depth, interpreter only).
@@ -90,8 +90,7 @@ public final class Matcher {
     public func firstMatch(
         of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int
     ) throws(MatchError) -> Match? {
-        try firstMatch(
-            of: regex, in: subject, from: start, deadline: clock.now + limits.budget(forBytes: subject.count))
+        try firstMatch(of: regex, in: subject, from: start, deadline: deadline(forScope: subject.count - start))
     }
 
     /// The first match starting between `start` and `latestStart` (inclusive), under the time budget:
@@ -100,19 +99,28 @@ public final class Matcher {
         of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, within latestStart: Int
     ) throws(MatchError) -> Match? {
         guard latestStart >= start else { return nil }
-        let budget = limits.budget(forBytes: min(subject.count, latestStart - start) + 1)
         return try firstMatch(
-            of: regex, in: subject, from: start, deadline: clock.now + budget, latestStart: latestStart)
+            of: regex, in: subject, from: start,
+            deadline: deadline(forScope: min(subject.count, latestStart - start) + 1),
+            latestStart: latestStart)
+    }
+
+    /// When a search over `scope` bytes of start positions must give up, or nil for a scope within
+    /// one window: its single PCRE2 call is bounded by the match limits, and the clock is never read
+    /// (most searches, near a rule's words, are such; reading the clock was a tenth of their cost).
+    private func deadline(forScope scope: Int) -> ContinuousClock.Instant? {
+        scope <= Self.window ? nil : clock.now + limits.budget(forBytes: scope)
     }
 
     /// Scans window by window so that the deadline is checked at least every `window` start positions.
     private func firstMatch(
-        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: ContinuousClock.Instant,
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: ContinuousClock.Instant?,
         latestStart: Int = .max
     ) throws(MatchError) -> Match? {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let end = min(subject.count, latestStart)
         var windowStart = start
+        var deadline = deadline
         while true {
             let limit = min(Self.boundary(after: windowStart + Self.window, in: subject), end)
             pcre2_set_offset_limit_8(context, limit)
@@ -121,7 +129,10 @@ public final class Matcher {
             if rc >= 0 { return readMatch(rc, regex: regex, start: windowStart) }
             if rc != PCRE2_ERROR_NOMATCH { throw MatchError(code: rc, message: pcre2Message(rc)) }
             if limit >= end { return nil }
-            if clock.now > deadline { throw MatchError.timeBudgetExceeded }
+            // A scope judged to fit one window never gets here; should one, its budget starts now.
+            let due = deadline ?? clock.now + limits.budget(forBytes: end - start)
+            deadline = due
+            if clock.now > due { throw MatchError.timeBudgetExceeded }
             windowStart = Self.boundary(after: limit + 1, in: subject)
         }
     }
@@ -163,7 +174,7 @@ public final class Matcher {
         _ body: (Match) -> Bool
     ) throws(MatchError) {
         let scope = latestStart == .max ? subject.count : min(subject.count, max(0, latestStart - start) + 1)
-        let deadline = clock.now + limits.budget(forBytes: scope)
+        let deadline = deadline(forScope: scope)
         var position = start
         while position <= min(subject.count, latestStart),
             let match = try firstMatch(
@@ -232,13 +243,31 @@ extension Matcher {
     /// audit at a time, and matches inside a match (an exception checked between a rule's matches)
     /// read their results before the next call, so sharing within the thread is safe.
     public static func forCurrentThread(limits: Limits = Limits()) -> Matcher {
-        let key =
-            "candor.matcher.\(limits.matchLimit).\(limits.depthLimit).\(limits.heapLimitKiB)."
-            + "\(limits.timeBudget).\(limits.timePerMegabyte)"
-        let storage = Thread.current.threadDictionary
-        if let cached = storage[key] as? Matcher { return cached }
+        let matchers: ThreadMatchers
+        if let stored = pthread_getspecific(threadMatchersKey) {
+            matchers = Unmanaged<ThreadMatchers>.fromOpaque(stored).takeUnretainedValue()
+        } else {
+            matchers = ThreadMatchers()
+            pthread_setspecific(threadMatchersKey, Unmanaged.passRetained(matchers).toOpaque())
+        }
+        if let cached = matchers.byLimits[limits] { return cached }
         let made = Matcher(limits: limits)
-        storage[key] = made
+        matchers.byLimits[limits] = made
         return made
     }
 }
+
+/// One thread's matchers, by their limits, in the thread's own storage (looked up once per document,
+/// so kept out of Foundation's thread dictionary and its string keys). Released when the thread ends.
+private final class ThreadMatchers {
+    var byLimits: [Matcher.Limits: Matcher] = [:]
+}
+
+private let threadMatchersKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { stored in
+        guard let stored else { return }
+        Unmanaged<ThreadMatchers>.fromOpaque(stored).release()
+    }
+    return key
+}()

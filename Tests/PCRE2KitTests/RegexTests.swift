@@ -1,4 +1,4 @@
-import PCRE2Kit
+@testable import PCRE2Kit
 import Testing
 
 @Suite struct RegexTests {
@@ -73,6 +73,19 @@ import Testing
             try subject.withUnsafeBufferPointer { try Matcher().firstMatch(of: regex, in: $0, from: 0) }
         }
         #expect(error?.isResourceLimit == true)
+    }
+
+    /// Every start position is slow but within the match limit, so only the time budget, checked
+    /// between windows, can stop the scan.
+    @Test func aScanSlowAtEveryPositionStopsAtItsTimeBudget() throws {
+        let regex = try Regex(#"(?=[ab]*c\d)"#)
+        let subject = Array((String(repeating: "ab", count: 60_000) + "c").utf8)
+        let matcher = Matcher(limits: Matcher.Limits(timeBudget: .milliseconds(20), timePerMegabyte: .zero))
+        let started = ContinuousClock.now
+        #expect(throws: MatchError.timeBudgetExceeded) {
+            try subject.withUnsafeBufferPointer { try matcher.firstMatch(of: regex, in: $0, from: 0) }
+        }
+        #expect(ContinuousClock.now - started < .seconds(2))
     }
 
     @Test func windowedScanFindsMatchesBeyondTheFirstWindow() throws {
