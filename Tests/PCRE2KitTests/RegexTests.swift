@@ -1,5 +1,6 @@
-@testable import PCRE2Kit
 import Testing
+
+@testable import PCRE2Kit
 
 @Suite struct RegexTests {
     private func matches(_ pattern: String, in subject: String) throws -> [String] {
