@@ -69,12 +69,6 @@ import Testing
         try expectSameCandidates(forms.joined())
     }
 
-    @Test func startWordPlacesMergeInOrderEachOnce() {
-        let merged = PhraseIndex.MergedPlaces(lists: [[3, 9, 20], [], [1, 9, 30], [9, 21]])
-        #expect(Array(merged) == [1, 3, 9, 20, 21, 30])
-        #expect(Array(PhraseIndex.MergedPlaces(lists: [])) == [])
-    }
-
     @Test func aPhraseWithALetterBeyondASCIIKeepsThePatterns() throws {
         let yaml = "rules:\n" + TestSupport.ruleYAML("cafe", "phrases: ['café society', 'plain words']")
         let pack = try TestSupport.loadPack(yaml, trusted: true)

@@ -166,23 +166,10 @@ struct PhraseIndex: Sendable {
     }
 
     /// Where the start words of a rule in `ledRules` begin, in order.
-    func leads(of rule: Int, in found: Found) -> MergedPlaces? {
+    /// Where each start word of a rule in `ledRules` begins, a list per word, each in order.
+    func leads(of rule: Int, in found: Found) -> [ArraySlice<UInt32>]? {
         guard let words = startWordIDs[rule], let leads = found.leads else { return nil }
-        return MergedPlaces(lists: words.map { leads[$0][...] })
-    }
-
-    /// The places of several words in order, each once, merged as they are read: a large article's
-    /// words come in millions, and a merged copy for each rule would hold them all again.
-    struct MergedPlaces: Sequence, IteratorProtocol {
-        var lists: [ArraySlice<UInt32>]
-
-        mutating func next() -> Int? {
-            var smallest: UInt32?
-            for list in lists { if let first = list.first, first < smallest ?? .max { smallest = first } }
-            guard let smallest else { return nil }
-            for index in lists.indices where lists[index].first == smallest { lists[index].removeFirst() }
-            return Int(smallest)
-        }
+        return words.map { leads[$0][...] }
     }
 
     /// What the shared pass found, by rule index (empty for a rule it found nothing of): phrase

@@ -9,7 +9,7 @@ struct SpanScanner {
     /// if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
     func scan(
         _ rule: Rule, _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
-        anchorsStartMatches: Bool = false, leads: PhraseIndex.MergedPlaces? = nil
+        anchorsStartMatches: Bool = false, leads: [ArraySlice<UInt32>]? = nil
     ) -> ([Range<Int>], Diagnostic?) {
         var flagged: [Range<Int>] = []
         var failure: MatchError?
@@ -97,25 +97,58 @@ struct SpanScanner {
         return min(line, document.sentences[sentence].lowerBound)
     }
 
-    /// The leading words a match could begin at: a match holds a required word at or after its start,
-    /// no earlier than that word's line or sentence (see `earliestStart`), so a leading word beyond
-    /// the reach of every required word after it begins none.
+    /// The places among `lists` (each in order) where a match could begin: a match holds a required
+    /// word at or after its start, no earlier than that word's line or sentence (see `earliestStart`),
+    /// so only places within that reach of a required word count. The reaches only grow along the
+    /// text, so they merge into ordered stretches, and each list is searched for each stretch rather
+    /// than read whole: "the" and "a" begin words everywhere, required words are rarer.
     private func leads(
-        _ leads: PhraseIndex.MergedPlaces, reaching anchors: ArraySlice<Int>, _ text: UnsafeBufferPointer<UInt8>
+        _ lists: [ArraySlice<UInt32>], reaching anchors: ArraySlice<Int>, _ text: UnsafeBufferPointer<UInt8>
     ) -> [Int] {
         var lines = LineStarts()
-        // The earliest reach of any required word from each one on.
-        var reach = anchors.map { earliestStart(before: $0, text, &lines) }
-        for index in reach.indices.reversed().dropFirst() { reach[index] = min(reach[index], reach[index + 1]) }
+        var stretches: [ClosedRange<Int>] = []
+        for anchor in anchors {
+            let reach = earliestStart(before: anchor, text, &lines)
+            if let last = stretches.last, reach <= last.upperBound + 1 {
+                stretches[stretches.count - 1] = min(last.lowerBound, reach)...max(last.upperBound, anchor)
+            } else {
+                stretches.append(reach...anchor)
+            }
+        }
         var kept: [Int] = []
-        var next = 0
-        let first = anchors.startIndex
-        for lead in leads {
-            while next < anchors.count, anchors[first + next] < lead { next += 1 }
-            guard next < anchors.count else { break }
-            if reach[next] <= lead { kept.append(lead) }
+        var cursors = lists.map { $0.startIndex }
+        for stretch in stretches {
+            let first = kept.count
+            for (index, list) in lists.enumerated() {
+                var cursor = Self.firstIndex(in: list, from: cursors[index], atLeast: stretch.lowerBound)
+                while cursor < list.endIndex, Int(list[cursor]) <= stretch.upperBound {
+                    kept.append(Int(list[cursor]))
+                    cursor += 1
+                }
+                cursors[index] = cursor
+            }
+            // Several words' places within one stretch: in order, each once.
+            if lists.count > 1, kept.count - first > 1 {
+                kept[first...].sort()
+                var write = first
+                for read in first..<kept.count where write == first || kept[read] != kept[write - 1] {
+                    kept[write] = kept[read]
+                    write += 1
+                }
+                kept.removeSubrange(write...)
+            }
         }
         return kept
+    }
+
+    /// The first index at or after `from` whose place is at least `target`, by binary search.
+    private static func firstIndex(in list: ArraySlice<UInt32>, from: Int, atLeast target: Int) -> Int {
+        var (low, high) = (from, list.endIndex)
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(list[middle]) < target { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The start of the run of white space that ends at `offset`.
