@@ -63,6 +63,25 @@ import Testing
         #expect(pieces.flatMap { $0 } == rendered)
     }
 
+    /// Documents rendered on all cores, in waves, around documents too large to render aside, give the
+    /// bytes one core writes.
+    @Test func documentsRenderedOnAllCoresGiveTheOneCoreBytes() throws {
+        let articles = SharedPassTests.texts.enumerated().map { index, text in
+            TestSupport.auditor.audit(Document(path: "article-\(index).txt", bytes: Array(text.utf8)))
+        }
+        let large = Self.largeReport.documents[0]
+        #expect(large.findings.count + large.signals.count > 1_000, "written in place, not rendered aside")
+        let documents = articles + articles + [large] + articles + articles + articles + [large]
+        #expect(documents.count > 2 * 64 * 2, "more than one wave")
+        let report = AuditReport(documents: documents, errors: 0)
+        var allCores: [UInt8] = []
+        try JSONReporter(onAllCores: true).write(report) { allCores += $0 }
+        var oneCore: [UInt8] = []
+        try JSONReporter(onAllCores: false).write(report) { oneCore += $0 }
+        #expect(allCores == oneCore)
+        #expect(allCores == Array(JSONReporter().render(report).utf8))
+    }
+
     /// A large article (the shared-pass corpus three times over) reported eight times, and a small one.
     static let largeReport: AuditReport = {
         let text = String(repeating: SharedPassTests.texts.joined(separator: "\n\n") + "\n\n", count: 3)

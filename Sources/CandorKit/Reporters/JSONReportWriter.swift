@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the JSON report straight into bytes, field by field, in the layout `JSONEncoder` gives with
 /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` (a test checks they are byte for byte the
 /// same). `JSONEncoder` first builds a tree of the whole report, which for one large document holds
@@ -9,6 +11,7 @@ struct JSONReportWriter {
     /// Whether the current object or array has had a member yet.
     private var hasMembers: [Bool] = []
     private var pieces: PieceSink?
+    private var onAllCores = false
 
     static func render(_ report: AuditReport) -> [UInt8] {
         var writer = JSONReportWriter()
@@ -17,9 +20,12 @@ struct JSONReportWriter {
         return writer.bytes
     }
 
-    static func write(_ report: AuditReport, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    static func write(
+        _ report: AuditReport, onAllCores: Bool = true, to sink: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         try withoutActuallyEscaping(sink) { sink in
             var writer = JSONReportWriter()
+            writer.onAllCores = onAllCores
             writer.pieces = PieceSink(sink)
             writer.write(report)
             writer.raw("\n")
@@ -37,7 +43,7 @@ struct JSONReportWriter {
 
     private mutating func write(_ report: AuditReport) {
         open("{")
-        array("documents", report.documents) { $0.write($1) }
+        documents(report.documents)
         key("summary")
         write(report.summary)
         key("tool")
@@ -88,6 +94,51 @@ struct JSONReportWriter {
         field("suppressed", document.suppressed)
         field("wordCount", document.wordCount)
         close("}")
+    }
+
+    /// The documents, each rendered on its own at this depth, a wave of them at a time on all cores,
+    /// and joined in order: the output is the same bytes one core would write, and at most one wave
+    /// of rendered documents is held at once. A document with many findings is written here as it
+    /// goes instead, so a large article's report is never held whole.
+    private mutating func documents(_ documents: [DocumentReport]) {
+        guard onAllCores else { return array("documents", documents) { $0.write($1) } }
+        key("documents")
+        open("[")
+        let wave = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < documents.count {
+            var end = start
+            while end < documents.count, end - start < wave, !Self.isLarge(documents[end]) { end += 1 }
+            for document in Self.renderConcurrently(documents[start..<end], depth: depth) {
+                separate()
+                bytes += document
+                handOver(ifAtLeast: PieceSink.pieceSize)
+            }
+            if end < documents.count, Self.isLarge(documents[end]) {
+                separate()
+                write(documents[end])
+                handOver(ifAtLeast: PieceSink.pieceSize)
+                end += 1
+            }
+            start = end
+        }
+        close("]")
+    }
+
+    private static func isLarge(_ document: DocumentReport) -> Bool {
+        document.findings.count + document.signals.count > 1_000
+    }
+
+    private static func renderConcurrently(_ documents: ArraySlice<DocumentReport>, depth: Int) -> [[UInt8]] {
+        let slots = Slots<[UInt8]>(count: documents.count, initial: [])
+        let first = documents.startIndex
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            var writer = JSONReportWriter()
+            writer.depth = depth
+            writer.write(documents[first + index])
+            slots[index] = writer.bytes
+        }
+        return slots.values
     }
 
     /// A named array, each element on its own line.
