@@ -74,12 +74,14 @@ public struct Auditor: Sendable {
             case .wordsAfterLeads: return !shared.anchors[rule.index].isEmpty
             }
         }
+        // Rules are passed by their place in the ruleset: copying a rule for each scan retained every
+        // one of its strings.
         @Sendable func scan(_ rule: (index: Int, matcher: SpanMatcher), with scanner: SpanScanner) -> (
-            [Range<Int>], Diagnostic?
+            [Range<Int>], MatchError?
         ) {
             let role = shared == nil ? .none : roles[rule.index]
             return scanner.scan(
-                ruleset.rules[rule.index], rule.matcher,
+                rule.matcher,
                 candidates: role == .phrases ? shared?.matches[rule.index] : nil,
                 anchors: [.words, .wordsStartingMatches, .wordsAfterLeads].contains(role)
                     ? shared?.anchors[rule.index] : nil,
@@ -87,11 +89,11 @@ public struct Auditor: Sendable {
                 leads: role == .wordsAfterLeads
                     ? shared.flatMap { phraseIndex?.leads(of: rule.index, in: $0) } : nil)
         }
-        var results: [([Range<Int>], Diagnostic?)]
+        var results: [([Range<Int>], MatchError?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
             // One large document: its rules are spread over the cores, each with its own matcher, and
             // the results are joined in rule order, so the output is what one core would give.
-            let slots = Slots<([Range<Int>], Diagnostic?)>(count: spanRules.count, initial: ([], nil))
+            let slots = Slots<([Range<Int>], MatchError?)>(count: spanRules.count, initial: ([], nil))
             DispatchQueue.concurrentPerform(iterations: spanRules.count) { slot in
                 let worker = SpanScanner(document: document, matcher: .forCurrentThread(limits: limits))
                 slots[slot] = scan(spanRules[slot], with: worker)
@@ -106,7 +108,9 @@ public struct Auditor: Sendable {
             let rule = spanRules[index].index
             matched += results[index].0.map { SpanMatch(rule: rule, range: $0, in: document) }
             results[index].0 = []
-            if let diagnostic = results[index].1 { diagnostics.append(diagnostic) }
+            if let failure = results[index].1 {
+                diagnostics.append(SpanScanner.stopped(ruleset.rules[rule], document, failure))
+            }
         }
         return (matched, diagnostics)
     }
@@ -122,8 +126,8 @@ public struct Auditor: Sendable {
         let rules = ruleset.rules
         var prose = matched
         prose.removeAll {
-            Self.isQuotedSpeech(rules[$0.rule], $0.range, in: document)
-                || Self.isInsideAddress(rules[$0.rule], $0.range, in: document)
+            Self.isQuotedSpeech(rules[$0.rule].category, $0.range, in: document)
+                || Self.isInsideAddress(rules[$0.rule].signal, $0.range, in: document)
         }
         var findings = Self.removingOverlaps(prose, rules: rules).map { Finding(rules[$0.rule], $0, in: document) }
         prose = []
@@ -187,14 +191,14 @@ public struct Auditor: Sendable {
 
     /// A negative finding inside an attributed quotation reports the speaker's words, which the article
     /// has properly sourced; disclaimers stay, since a publisher's boilerplate is never quoted speech.
-    static func isQuotedSpeech(_ rule: Rule, _ range: Range<Int>, in document: Document) -> Bool {
-        rule.category.polarity == .negative && rule.category != .disclaimer
+    static func isQuotedSpeech(_ category: Category, _ range: Range<Int>, in document: Document) -> Bool {
+        category.polarity == .negative && category != .disclaimer
             && document.isInsideAttributedQuotation(range)
     }
 
     /// Words inside a web address are not prose: only a link signal may match there.
-    static func isInsideAddress(_ rule: Rule, _ range: Range<Int>, in document: Document) -> Bool {
-        rule.signal != .link && document.touchesNonProse(range)
+    static func isInsideAddress(_ signal: Signal?, _ range: Range<Int>, in document: Document) -> Bool {
+        signal != .link && document.touchesNonProse(range)
     }
 
     /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).

@@ -5,12 +5,11 @@ struct SpanScanner {
     let document: Document
     let matcher: Matcher
 
-    /// The ranges of text `rule` flags, and the diagnostic that explains why its scan stopped early,
-    /// if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
+    /// The ranges of text the rule flags, and why its scan stopped early, if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
     func scan(
-        _ rule: Rule, _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
+        _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
         anchorsStartMatches: Bool = false, leads: [ArraySlice<UInt32>]? = nil
-    ) -> ([Range<Int>], Diagnostic?) {
+    ) -> ([Range<Int>], MatchError?) {
         var flagged: [Range<Int>] = []
         var failure: MatchError?
         document.text.withUnsafeBufferPointer { text in
@@ -48,8 +47,7 @@ struct SpanScanner {
                 failure = error
             }
         }
-        guard let failure else { return (flagged, nil) }
-        return (flagged, Self.stopped(rule, document, failure))
+        return (flagged, failure)
     }
 
     /// The matches of a pattern whose every match holds one of its anchor words (at or after the
