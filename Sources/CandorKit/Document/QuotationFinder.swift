@@ -17,16 +17,20 @@ enum QuotationFinder {
     static func attributedQuotations(in text: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var matcher: Matcher?
+        // The text outside a paragraph's quotations, each gap joined by a space, in one buffer reused
+        // from paragraph to paragraph.
+        var outside: [UInt8] = []
         for paragraph in paragraphs(in: text) {
             let quotes = quotations(in: text, paragraph: paragraph)
             guard !quotes.isEmpty else { continue }
-            var outside = ""
+            outside.removeAll(keepingCapacity: true)
             var cursor = paragraph.lowerBound
             for quote in quotes {
-                outside += String(decoding: text[cursor..<quote.lowerBound], as: UTF8.self) + " "
+                outside += text[cursor..<quote.lowerBound]
+                outside.append(0x20)
                 cursor = quote.upperBound
             }
-            outside += String(decoding: text[cursor..<paragraph.upperBound], as: UTF8.self)
+            outside += text[cursor..<paragraph.upperBound]
             let verbs = matcher ?? Matcher.forCurrentThread()
             matcher = verbs
             if hasReportingVerb(outside, matcher: verbs) { result += quotes }
@@ -77,8 +81,9 @@ enum QuotationFinder {
 
     private static let reportingVerb = try! Regex(PhraseTrie(phrases: reportingVerbs).pattern)
 
-    private static func hasReportingVerb(_ text: String, matcher: Matcher) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buffer in (try? matcher.firstMatch(of: reportingVerb, in: buffer, from: 0)) != nil }
+    private static func hasReportingVerb(_ text: [UInt8], matcher: Matcher) -> Bool {
+        text.withUnsafeBufferPointer { buffer in
+            (try? matcher.firstMatch(of: reportingVerb, in: buffer, from: 0)) != nil
+        }
     }
 }
