@@ -8,7 +8,7 @@ struct CharacterKinds {
     private let matcher: Matcher
     private let word: Regex
     private let space: Regex
-    /// Per scalar beyond ASCII: bit 0 set once known, bit 1 a word character, bit 2 a space.
+    /// Per scalar beyond ASCII already asked about: bit 1 a word character, bit 2 a space.
     private var known: [UInt32: UInt8] = [:]
 
     init(text: UnsafeBufferPointer<UInt8>, matcher: Matcher, word: Regex, space: Regex) {
@@ -16,16 +16,6 @@ struct CharacterKinds {
         self.matcher = matcher
         self.word = word
         self.space = space
-    }
-
-    /// Whether the character that ends just before `position` is a word character.
-    mutating func isWord(endingAt position: Int) throws(MatchError) -> Bool {
-        guard position > 0 else { return false }
-        let byte = text[position - 1]
-        if byte < 0x80 { return Self.isASCIIWord(byte) }
-        var lead = position - 1
-        while lead > 0, text[lead] & 0xC0 == 0x80 { lead -= 1 }
-        return try kinds(at: lead) & 2 != 0
     }
 
     /// Whether the character that starts at `position` is a word character (false at the end).
@@ -44,7 +34,7 @@ struct CharacterKinds {
     private mutating func kinds(at position: Int) throws(MatchError) -> UInt8 {
         let (scalar, _) = Self.scalar(at: position, in: text)
         if let kinds = known[scalar] { return kinds }
-        var kinds: UInt8 = 1
+        var kinds: UInt8 = 0
         if try matcher.firstMatch(of: word, in: text, from: position, within: position) != nil { kinds |= 2 }
         if try matcher.firstMatch(of: space, in: text, from: position, within: position) != nil { kinds |= 4 }
         known[scalar] = kinds

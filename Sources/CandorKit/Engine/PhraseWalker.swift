@@ -13,9 +13,6 @@ import PCRE2Kit
 /// other unit (a non-ASCII letter in a phrase) gets no walker and keeps the pattern.
 struct PhraseWalker: Sendable {
     private let tables: WalkerTables
-    private let spaceClass: UInt8
-    private let quoteClass: UInt8
-    private let hyphenClass: UInt8
     private let wordCharacter: Regex
     private let spaceCharacter: Regex
 
@@ -60,14 +57,12 @@ struct PhraseWalker: Sendable {
             nodes.append(node)
             index += 1
         }
-        let classOfByte: [UInt8]
-        (classOfByte, spaceClass, quoteClass, hyphenClass) = alphabet.byteClasses()
         tables = WalkerTables(
-            classOfByte: classOfByte, classCount: alphabet.count, nodes: nodes, edgeClasses: edgeClasses,
+            classOfByte: alphabet.byteClasses(), classCount: alphabet.count, nodes: nodes, edgeClasses: edgeClasses,
             edgeChildren: edgeChildren, marks: marks, depth: depth)
     }
 
-    /// Calls `body` with each callout the trie pattern would make over `text`: start by start, and at
+    /// Hands `receiver` each callout the trie pattern would make over `text`: start by start, and at
     /// each start deepest node first.
     func forEachCallout<Receiver: CalloutReceiver>(
         in text: UnsafeBufferPointer<UInt8>, matcher: Matcher, into receiver: inout Receiver
@@ -132,11 +127,11 @@ struct PhraseWalker: Sendable {
             let child = tables.child(of: node, unitClass)
             if child == 0 { break }
             position += length
-            if unitClass == spaceClass {
+            if unitClass == Alphabet.space {
                 // `\s+` is greedy, and no unit after it matches a space, so it takes the whole run.
                 while position < text.count {
                     let (following, size) = try unit(at: position, text, &characters)
-                    guard following == spaceClass else { break }
+                    guard following == Alphabet.space else { break }
                     position += size
                 }
             }
@@ -157,14 +152,13 @@ struct PhraseWalker: Sendable {
         if byte < 0x80 { return (tables.classOfByte[Int(byte)], 1) }
         let (scalar, length) = CharacterKinds.scalar(at: position, in: text)
         switch scalar {
-        case 0x2019: return (quoteClass, length)
-        case 0x2010, 0x2011: return (hyphenClass, length)
+        case 0x2019: return (Alphabet.quote, length)
+        case 0x2010, 0x2011: return (Alphabet.hyphen, length)
         // The only characters beyond ASCII that PCRE2 matches caselessly with an ASCII letter.
         case 0x212A: return (tables.classOfByte[Int(UInt8(ascii: "k"))], length)
         case 0x017F: return (tables.classOfByte[Int(UInt8(ascii: "s"))], length)
         default:
-            guard spaceClass != 0, try characters.isSpace(startingAt: position) else { return (0, length) }
-            return (spaceClass, length)
+            return (try characters.isSpace(startingAt: position) ? Alphabet.space : 0, length)
         }
     }
 }
@@ -178,7 +172,8 @@ protocol CalloutReceiver {
 private struct Alphabet {
     private var literals: [UInt8: UInt8] = [:]
     private(set) var count = 4
-    private static let (space, quote, hyphen): (UInt8, UInt8, UInt8) = (1, 2, 3)
+    /// The three character sets' classes; literal characters are numbered after them.
+    static let (space, quote, hyphen): (UInt8, UInt8, UInt8) = (1, 2, 3)
 
     /// The class of one unit as `PhraseTrie` writes it, or nil if it is not one the walker knows.
     mutating func classOf(_ unit: String) -> UInt8? {
@@ -197,8 +192,8 @@ private struct Alphabet {
         }
     }
 
-    /// The class of every ASCII byte, and the classes of the three character sets.
-    func byteClasses() -> ([UInt8], UInt8, UInt8, UInt8) {
+    /// The class of every ASCII byte.
+    func byteClasses() -> [UInt8] {
         var table = [UInt8](repeating: 0, count: 256)
         for byte in 0..<UInt8(0x80) {
             if let literal = literals[Self.folded(byte)] { table[Int(byte)] = literal }
@@ -207,7 +202,7 @@ private struct Alphabet {
         for byte: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { table[Int(byte)] = Self.space }
         table[Int(UInt8(ascii: "'"))] = Self.quote
         table[Int(UInt8(ascii: "-"))] = Self.hyphen
-        return (table, Self.space, Self.quote, Self.hyphen)
+        return table
     }
 
     private static func folded(_ byte: UInt8) -> UInt8 {
