@@ -70,8 +70,7 @@ public struct Auditor: Sendable {
             switch roles[rule.index] {
             case .none: return true
             case .phrases: return !shared.matches[rule.index].isEmpty
-            case .words, .wordsStartingMatches: return !shared.anchors[rule.index].isEmpty
-            case .wordsAfterLeads: return !shared.anchors[rule.index].isEmpty
+            case .words, .wordsStartingMatches, .wordsAfterLeads: return !shared.anchors[rule.index].isEmpty
             }
         }
         // Rules are passed by their place in the ruleset: copying a rule for each scan retained every
@@ -83,8 +82,7 @@ public struct Auditor: Sendable {
             return scanner.scan(
                 rule.matcher,
                 candidates: role == .phrases ? shared?.matches[rule.index] : nil,
-                anchors: [.words, .wordsStartingMatches, .wordsAfterLeads].contains(role)
-                    ? shared?.anchors[rule.index] : nil,
+                anchors: role.searchesNearWords ? shared?.anchors[rule.index] : nil,
                 anchorsStartMatches: role == .wordsStartingMatches,
                 leads: role == .wordsAfterLeads
                     ? shared.flatMap { phraseIndex?.leads(of: rule.index, in: $0) } : nil)

@@ -51,7 +51,7 @@ struct PhraseIndex: Sendable {
     /// The distinct start words of those rules, each reported once however many rules share it
     /// ("a", "the", "is" begin many rules' matches).
     let leadWords: [String]
-    var ledRules: Set<Int> { Set(startWordIDs.indices.filter { startWordIDs[$0] != nil }) }
+    let ledRules: Set<Int>
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
     let matchesStartAtAnchor: Set<Int>
@@ -109,6 +109,7 @@ struct PhraseIndex: Sendable {
         memberStartsOnly = members.map(\.startsOnly)
         memberLeads = members.map(\.leads)
         (self.startWordIDs, self.leadWords) = (startWordIDs, leadWords)
+        ledRules = Set(startWordIDs.indices.filter { startWordIDs[$0] != nil })
         ruleCount = rules.count
         gatedRules = gated
         matchesStartAtAnchor = startsAtAnchor
@@ -156,6 +157,9 @@ struct PhraseIndex: Sendable {
     /// searched), those words also where its matches begin, or not at all.
     enum Role: Sendable {
         case none, phrases, words, wordsStartingMatches, wordsAfterLeads
+
+        /// Whether the rule's own pattern is searched from where the pass found its words.
+        var searchesNearWords: Bool { self == .words || self == .wordsStartingMatches || self == .wordsAfterLeads }
     }
 
     func role(of rule: Int) -> Role {
@@ -165,7 +169,6 @@ struct PhraseIndex: Sendable {
         return matchesStartAtAnchor.contains(rule) ? .wordsStartingMatches : .words
     }
 
-    /// Where the start words of a rule in `ledRules` begin, in order.
     /// Where each start word of a rule in `ledRules` begins, a list per word, each in order.
     func leads(of rule: Int, in found: Found) -> [ArraySlice<UInt32>]? {
         guard let words = startWordIDs[rule], let leads = found.leads else { return nil }
@@ -244,16 +247,12 @@ struct PhraseIndex: Sendable {
         private var lastAnchor: [Int]
         private var lastLead: [Int]
 
-        init(index: PhraseIndex) {
+        init(index: PhraseIndex, textLength: Int) {
             self.index = index
             lastStart = Array(repeating: -1, count: index.ruleCount)
             keptEnd = Array(repeating: 0, count: index.ruleCount)
             lastAnchor = lastStart
             lastLead = Array(repeating: -1, count: index.leadWords.count)
-        }
-
-        init(index: PhraseIndex, textLength: Int) {
-            self.init(index: index)
             if textLength <= Int(UInt32.max) { leads = Array(repeating: [], count: index.leadWords.count) }
         }
 

@@ -5,7 +5,9 @@ struct SpanScanner {
     let document: Document
     let matcher: Matcher
 
-    /// The ranges of text the rule flags, and why its scan stopped early, if it did. With `candidates` (from a shared pass over the text), the rule's own pattern is not run.
+    /// The ranges of text the rule flags, and why its scan stopped early, if it did. With `candidates`
+    /// (from a shared pass over the text), the rule's own pattern is not run; with `anchors`, it is
+    /// searched only near them (from `leads` within their reach, when given).
     func scan(
         _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
         anchorsStartMatches: Bool = false, leads: [ArraySlice<UInt32>]? = nil
