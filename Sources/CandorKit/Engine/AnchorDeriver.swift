@@ -23,12 +23,8 @@ enum AnchorDeriver {
     static func leadingWords(for pattern: String) -> [String]? {
         var all: [String] = []
         for branch in split(Substring(pattern), on: "|") {
-            // Anchors are searched at word starts, so the branch must itself begin at one.
             let stripped = skippingOptionalWords(stripZeroWidth(branch))
-            guard
-                branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!"),
-                let found = branchAnchors(stripped)
-            else { return nil }
+            guard beginsAtWordStart(branch), let found = branchAnchors(stripped) else { return nil }
             all += found
         }
         guard !all.isEmpty else { return nil }
@@ -42,26 +38,12 @@ enum AnchorDeriver {
     static func startWords(for pattern: String) -> [String]? {
         var all: [String] = []
         for branch in split(Substring(pattern), on: "|") {
-            guard
-                branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!")
-            else { return nil }
-            var rest = stripZeroWidth(branch)
-            while rest.hasPrefix("(?:"), let end = closingParenthesis(rest) {
-                let after = rest[rest.index(after: end)...]
-                guard after.first == "?", !after.hasPrefix("?+") else { break }
-                let inner = rest[rest.index(rest.startIndex, offsetBy: 3)..<end]
-                let alternatives = split(inner, on: "|")
-                guard alternatives.allSatisfy({ $0.hasSuffix("\\s+") && !$0.contains("\\n") }) else { break }
-                for alternative in alternatives {
-                    guard let words = branchAnchors(stripZeroWidth(alternative.dropLast(3)), shortest: 1) else {
-                        return nil
-                    }
-                    all += words
-                }
-                rest = stripZeroWidth(after.dropFirst())
+            guard beginsAtWordStart(branch) else { return nil }
+            let (optional, rest) = optionalWords(stripZeroWidth(branch))
+            for alternative in optional + [rest] {
+                guard let words = branchAnchors(alternative, shortest: 1) else { return nil }
+                all += words
             }
-            guard let words = branchAnchors(rest, shortest: 1) else { return nil }
-            all += words
         }
         return all.isEmpty ? nil : Array(Set(all)).sorted()
     }
@@ -117,21 +99,32 @@ enum AnchorDeriver {
         }
     }
 
+    /// Anchors are searched at word starts, so a branch must itself begin at one.
+    private static func beginsAtWordStart(_ branch: Substring) -> Bool {
+        branch.contains("\\b") || branch.hasPrefix("(?m)^") || branch.hasPrefix("^") || branch.contains("(?<!")
+    }
+
     /// Drops leading optional groups of words that end in white space (`(?:(?:some|many)\s+)?`,
     /// `(?:\w+ly\s+)?`): a match then starts at the words after them, or within the same run of text
     /// just before, which the anchored search (from the start of the line) still covers.
     static func skippingOptionalWords(_ branch: Substring) -> Substring {
+        optionalWords(branch).rest
+    }
+
+    /// The alternatives of the leading optional groups `skippingOptionalWords` drops, each without
+    /// its closing white space, and what follows them.
+    private static func optionalWords(_ branch: Substring) -> (alternatives: [Substring], rest: Substring) {
+        var alternatives: [Substring] = []
         var rest = branch
         while rest.hasPrefix("(?:"), let end = closingParenthesis(rest) {
             let after = rest[rest.index(after: end)...]
-            guard after.first == "?", !after.hasPrefix("?+") else { return rest }
-            let inner = rest[rest.index(rest.startIndex, offsetBy: 3)..<end]
-            guard split(inner, on: "|").allSatisfy({ $0.hasSuffix("\\s+") && !$0.contains("\\n") }) else {
-                return rest
-            }
+            guard after.first == "?", !after.hasPrefix("?+") else { break }
+            let inner = split(rest[rest.index(rest.startIndex, offsetBy: 3)..<end], on: "|")
+            guard inner.allSatisfy({ $0.hasSuffix("\\s+") && !$0.contains("\\n") }) else { break }
+            alternatives += inner.map { stripZeroWidth($0.dropLast(3)) }
             rest = stripZeroWidth(after.dropFirst())
         }
-        return rest
+        return (alternatives, rest)
     }
 
     /// The parenthesis that closes the group `text` opens with.
