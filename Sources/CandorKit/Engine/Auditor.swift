@@ -84,6 +84,7 @@ public struct Auditor: Sendable {
                 candidates: role == .phrases ? shared?.matches[rule.index] : nil,
                 anchors: role.searchesNearWords ? shared?.anchors[rule.index] : nil,
                 anchorsStartMatches: role == .wordsStartingMatches,
+                spaceRuns: role.searchesNearWords ? phraseIndex?.mostSpaceRuns[rule.index] : nil,
                 leads: role == .wordsAfterLeads
                     ? shared.flatMap { phraseIndex?.leads(of: rule.index, in: $0) } : nil)
         }

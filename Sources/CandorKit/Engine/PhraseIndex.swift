@@ -55,6 +55,9 @@ struct PhraseIndex: Sendable {
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
     let matchesStartAtAnchor: Set<Int>
+    /// By rule, the most runs of white space a match of a rule searched near its words can hold
+    /// (see `SpaceRuns`): how far back from a word its search need start. Nil for the rest.
+    let mostSpaceRuns: [Int?]
     /// How many rules the indexes refer into.
     let ruleCount: Int
 
@@ -104,6 +107,11 @@ struct PhraseIndex: Sendable {
         } else {
             guard let chunks = Self.compile(members) else { return nil }
             self.chunks = chunks
+        }
+        mostSpaceRuns = rules.indices.map { index in
+            guard case .span(let span) = rules[index].kind, members.contains(where: { $0.rule == index && !$0.leads })
+            else { return nil }
+            return SpaceRuns.most(in: span.regex.pattern)
         }
         memberRules = members.map(\.rule)
         memberStartsOnly = members.map(\.startsOnly)

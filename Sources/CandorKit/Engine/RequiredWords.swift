@@ -23,13 +23,16 @@ enum RequiredWords {
         /// Literal letters, lowercased.
         case letters(String)
         /// Consumes white space or punctuation: the next letter starts a word.
-        case separator
-        /// Matches no characters and leaves the position as it was (lookaround, inline options, `^`).
+        case separator(Spacing)
+        /// Matches no characters and leaves the position as it was (lookbehind, a negative lookahead,
+        /// inline options, `^`).
         case zeroWidth
+        /// A positive lookahead: its words must follow, though the position stays as it was.
+        case lookahead([[Item]])
         /// `\b`: what follows starts a word if it is a letter.
         case boundary
         /// Anything else that consumes characters (`\w`, `.`, a class, `\d`).
-        case other
+        case other(Spacing)
         case group([[Item]])
         /// An item repeated between `min` and `max` (nil: unbounded) times.
         case repeated(Item, min: Int, max: Int?)
@@ -42,13 +45,27 @@ enum RequiredWords {
 
         /// The set most likely to be rare: no common word, the shortest word as long as possible.
         var best: Set<String>? {
-            sets.filter { set in set.allSatisfy { $0.count >= 3 && !AnchorDeriver.tooCommon.contains($0) } }
+            sets.filter { set in set.allSatisfy(RequiredWords.isRare) }
                 .max { lhs, rhs in
                     let (left, right) = (lhs.map(\.count).min() ?? 0, rhs.map(\.count).min() ?? 0)
                     return left != right ? left < right : lhs.count > rhs.count
                 }
         }
     }
+
+    /// Whether a word begins few enough words to search for: three letters or more and not among the
+    /// commonest words, or two consonants that begin no English word ("MP", not "th" or "st").
+    static func isRare(_ word: String) -> Bool {
+        if word.count >= 3 { return !AnchorDeriver.tooCommon.contains(word) }
+        return word.count == 2 && !word.contains(where: "aeiouy".contains) && !consonantOnsets.contains(word)
+    }
+
+    /// Pairs of consonants that begin English words.
+    private static let consonantOnsets: Set<String> = [
+        "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn", "kr", "ph", "pl",
+        "pn", "pr", "ps", "pt", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "th", "tr", "ts",
+        "tw", "vl", "wh", "wr", "zh",
+    ]
 
     static func required(in sequence: [Item], atWordStart start: Bool) -> Candidates {
         var atWordStart = start
@@ -70,6 +87,8 @@ enum RequiredWords {
             return ([], true)
         case .zeroWidth:
             return ([], atWordStart)
+        case .lookahead(let alternatives):
+            return (analyse(.group(alternatives), atWordStart: atWordStart).0, atWordStart)
         case .other:
             return ([], false)
         case .group(let alternatives):
@@ -115,7 +134,7 @@ enum RequiredWords {
                 // A quantifier on a run of letters applies to its last letter only.
                 if case .repeated(.letters(let word), let min, let max) = quantified, word.count > 1 {
                     sequence.append(.letters(String(word.dropLast())))
-                    sequence.append(.repeated(.other, min: min, max: max))
+                    sequence.append(.repeated(.other(.never), min: min, max: max))
                 } else {
                     sequence.append(quantified)
                 }
@@ -138,7 +157,7 @@ enum RequiredWords {
                 return .zeroWidth
             case ".":
                 index += 1
-                return .other
+                return .other(.sometimes)
             case "*", "+", "?", "{": return nil
             default:
                 if character.isLetter && character.isASCII {
@@ -150,7 +169,8 @@ enum RequiredWords {
                     return .letters(word.lowercased())
                 }
                 index += 1
-                return character.isLetter || character.isNumber ? .other : .separator
+                if character.isLetter || character.isNumber { return .other(.never) }
+                return .separator(Spacing.of(character))
             }
         }
 
@@ -161,19 +181,19 @@ enum RequiredWords {
             switch code {
             case "b": return .boundary
             case "B", "A", "z", "Z", "G", "K": return .zeroWidth
-            case "s", "h", "v", "R", "n", "t", "r": return .separator
+            case "s", "h", "v", "R", "n", "t", "r": return .separator(.only)
             case "p", "P":
-                if index < text.count, text[index] == "{" {
-                    while index < text.count, text[index] != "}" { index += 1 }
-                    index += 1
-                } else {
-                    index += 1
-                }
-                return .other
+                let name = parsePropertyName()
+                return .other(code == "p" && Spacing.spacelessCategories.contains(name) ? .never : .sometimes)
             case "x", "o", "c", "Q", "E", "N", "X", "g", "k": return nil
+            case "d", "w", "S": return .other(.never)
+            case "f": return .other(.only)
             default:
-                if code.isNumber || code.isLetter { return .other }
-                return .separator
+                // A back reference can repeat any stretch of text; other letters (`\W`, `\D`, `\H`, `\C`)
+                // may match a space among other characters.
+                if code.isNumber { return .other(.unbounded) }
+                if code.isLetter { return .other(.sometimes) }
+                return .separator(Spacing.of(code))
             }
         }
 
@@ -195,19 +215,35 @@ enum RequiredWords {
             let body = String(text[(start + 1)..<(index - 1)])
             // A class of spaces and punctuation only (`[ \t]`, `[,;:]`) ends a word like a space does.
             let separators = Set(" \\t-,.;:!?\"'’“”()–—")
-            return !body.hasPrefix("^") && body.allSatisfy(separators.contains) ? .separator : .other
+            let spacing = Spacing.ofClass(Array(body))
+            return !body.hasPrefix("^") && body.allSatisfy(separators.contains) ? .separator(spacing) : .other(spacing)
+        }
+
+        /// The name after `\p` or `\P`: in braces, or one letter.
+        mutating func parsePropertyName() -> String {
+            guard index < text.count else { return "" }
+            guard text[index] == "{" else {
+                index += 1
+                return String(text[index - 1])
+            }
+            let start = index + 1
+            while index < text.count, text[index] != "}" { index += 1 }
+            index += 1
+            return String(text[start..<min(index - 1, text.count)])
         }
 
         private mutating func parseGroup() -> Item? {
             index += 1
             if index < text.count, text[index] == "*" { return nil }
             var lookaround = false
+            var lookahead = false
             if index < text.count, text[index] == "?" {
                 index += 1
                 guard index < text.count else { return nil }
                 switch text[index] {
                 case ":": index += 1
                 case "=", "!":
+                    lookahead = text[index] == "="
                     index += 1
                     lookaround = true
                 case "<" where index + 1 < text.count && "=!".contains(text[index + 1]):
@@ -234,6 +270,7 @@ enum RequiredWords {
             }
             guard let alternatives = parseAlternatives(), index < text.count, text[index] == ")" else { return nil }
             index += 1
+            if lookahead { return .lookahead(alternatives) }
             return lookaround ? .zeroWidth : .group(alternatives)
         }
 
@@ -254,8 +291,10 @@ enum RequiredWords {
             }
             index += 1
             if index < text.count, "?+".contains(text[index]) { index += 1 }
-            if case .zeroWidth = item { return .zeroWidth }
-            return .repeated(item, min: bounds.0, max: bounds.1)
+            switch item {
+            case .zeroWidth, .lookahead: return .zeroWidth
+            default: return .repeated(item, min: bounds.0, max: bounds.1)
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ struct SpanScanner {
     /// searched only near them (from `leads` within their reach, when given).
     func scan(
         _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
-        anchorsStartMatches: Bool = false, leads: [ArraySlice<UInt32>]? = nil
+        anchorsStartMatches: Bool = false, spaceRuns: Int? = nil, leads: [ArraySlice<UInt32>]? = nil
     ) -> ([Range<Int>], MatchError?) {
         var flagged: [Range<Int>] = []
         var failure: MatchError?
@@ -31,9 +31,9 @@ struct SpanScanner {
             if let anchors {
                 do throws(MatchError) {
                     // With leading words, matches are searched from those within reach of a required word.
-                    let starts = leads.map { self.leads($0, reaching: anchors, text)[...] } ?? anchors
+                    let starts = leads.map { self.leads($0, reaching: anchors, spaceRuns, text)[...] } ?? anchors
                     let fromStarts = leads != nil || anchorsStartMatches
-                    for range in try anchoredMatches(span, starts, startingAtAnchors: fromStarts, text)
+                    for range in try anchoredMatches(span, starts, startingAtAnchors: fromStarts, spaceRuns, text)
                     where !consider(range) { break }
                 } catch {
                     failure = error
@@ -53,62 +53,72 @@ struct SpanScanner {
     }
 
     /// The matches of a pattern whose every match holds one of its anchor words (at or after the
-    /// match's start) and starts no earlier than the line, or the sentence, of that word: each search
-    /// runs from there to the anchor, and the sequence is the same as iterating over the whole text.
+    /// match's start) and starts within that word's reach (see `earliestStart`): each search runs
+    /// from there to the anchor, and the sequence is the same as iterating over the whole text.
     /// With `startingAtAnchors`, a match begins at its anchor or in the white space before it, so each
     /// search starts there instead. A search that finds nothing clears its window, and the next one
     /// starts after it, so dense anchors never make the text be searched twice.
     private func anchoredMatches(
-        _ span: SpanMatcher, _ anchors: ArraySlice<Int>, startingAtAnchors: Bool, _ text: UnsafeBufferPointer<UInt8>
+        _ span: SpanMatcher, _ anchors: ArraySlice<Int>, startingAtAnchors: Bool, _ spaceRuns: Int?,
+        _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var lastEnd = 0
         // No match starts within this range (windows searched in vain, end to end).
         var cleared = 0..<0
         var lines = LineStarts()
+        var runs = spaceRuns.map(SpaceRuns.Tracker.init)
         for anchor in anchors where anchor >= lastEnd {
             let reach =
                 startingAtAnchors
-                ? Self.spaceStart(before: anchor, in: text) : earliestStart(before: anchor, text, &lines)
-            var earliest = max(lastEnd, reach)
-            let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
-            if continuesCleared { earliest = cleared.upperBound }
-            guard earliest <= anchor else { continue }
-            guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, within: anchor) else {
-                let after = Matcher.boundary(after: anchor + 1, in: text)
-                cleared = (continuesCleared ? cleared.lowerBound : earliest)..<after
-                continue
+                ? Self.spaceStart(before: anchor, in: text) : earliestStart(before: anchor, &runs, text, &lines)
+            // A match that ends before its word (one a lookahead looks for) may leave room for another.
+            while anchor >= lastEnd {
+                var earliest = max(lastEnd, reach)
+                let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
+                if continuesCleared { earliest = cleared.upperBound }
+                guard earliest <= anchor else { break }
+                guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, within: anchor)
+                else {
+                    let after = Matcher.boundary(after: anchor + 1, in: text)
+                    cleared = (continuesCleared ? cleared.lowerBound : earliest)..<after
+                    break
+                }
+                if let range = match.groups[span.group], !range.isEmpty { ranges.append(range) }
+                lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
             }
-            guard let range = match.groups[span.group] else { continue }
-            if !range.isEmpty { ranges.append(range) }
-            lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
         }
         return ranges
     }
 
-    /// How far back a match holding a word at `offset` may start: the start of its line (after the
-    /// white space before it) or of its sentence, whichever is earlier, since a hard-wrapped sentence
-    /// can run over several lines.
+    /// How far back a match holding a word at `offset` may start: no further than `spaceRuns` runs of
+    /// white space, when the rule's matches hold no more (see `SpaceRuns`), which the pattern itself
+    /// proves. Otherwise the start of its line (after the white space before it) or of its sentence,
+    /// whichever is earlier, since a hard-wrapped sentence can run over several lines.
     private func earliestStart(
-        before offset: Int, _ text: UnsafeBufferPointer<UInt8>, _ lines: inout LineStarts
+        before offset: Int, _ runs: inout SpaceRuns.Tracker?, _ text: UnsafeBufferPointer<UInt8>,
+        _ lines: inout LineStarts
     ) -> Int {
+        if runs != nil { return runs!.earliestStart(before: offset, in: text) }
         let line = lines.start(before: Self.spaceStart(before: offset, in: text), in: text)
         guard let sentence = document.sentenceIndex(containing: offset) else { return line }
         return min(line, document.sentences[sentence].lowerBound)
     }
 
     /// The places among `lists` (each in order) where a match could begin: a match holds a required
-    /// word at or after its start, no earlier than that word's line or sentence (see `earliestStart`),
-    /// so only places within that reach of a required word count. The reaches only grow along the
+    /// word at or after its start, within that word's reach (see `earliestStart`), so only places
+    /// within that reach of a required word count. The reaches only grow along the
     /// text, so they merge into ordered stretches, and each list is searched for each stretch rather
     /// than read whole: "the" and "a" begin words everywhere, required words are rarer.
     private func leads(
-        _ lists: [ArraySlice<UInt32>], reaching anchors: ArraySlice<Int>, _ text: UnsafeBufferPointer<UInt8>
+        _ lists: [ArraySlice<UInt32>], reaching anchors: ArraySlice<Int>, _ spaceRuns: Int?,
+        _ text: UnsafeBufferPointer<UInt8>
     ) -> [Int] {
         var lines = LineStarts()
+        var runs = spaceRuns.map(SpaceRuns.Tracker.init)
         var stretches: [ClosedRange<Int>] = []
         for anchor in anchors {
-            let reach = earliestStart(before: anchor, text, &lines)
+            let reach = earliestStart(before: anchor, &runs, text, &lines)
             if let last = stretches.last, reach <= last.upperBound + 1 {
                 stretches[stretches.count - 1] = min(last.lowerBound, reach)...max(last.upperBound, anchor)
             } else {
