@@ -24,11 +24,9 @@ enum RequiredWords {
         case letters(String)
         /// Consumes white space or punctuation: the next letter starts a word.
         case separator(Spacing)
-        /// Matches no characters and leaves the position as it was (lookbehind, a negative lookahead,
-        /// inline options, `^`).
+        /// Matches no characters and leaves the position as it was (lookaround, inline options, `^`).
+        /// A lookahead's words are not counted: searching near them was measured slower than a scan.
         case zeroWidth
-        /// A positive lookahead: its words must follow, though the position stays as it was.
-        case lookahead([[Item]])
         /// `\b`: what follows starts a word if it is a letter.
         case boundary
         /// Anything else that consumes characters (`\w`, `.`, a class, `\d`).
@@ -87,8 +85,6 @@ enum RequiredWords {
             return ([], true)
         case .zeroWidth:
             return ([], atWordStart)
-        case .lookahead(let alternatives):
-            return (analyse(.group(alternatives), atWordStart: atWordStart).0, atWordStart)
         case .other:
             return ([], false)
         case .group(let alternatives):
@@ -236,14 +232,12 @@ enum RequiredWords {
             index += 1
             if index < text.count, text[index] == "*" { return nil }
             var lookaround = false
-            var lookahead = false
             if index < text.count, text[index] == "?" {
                 index += 1
                 guard index < text.count else { return nil }
                 switch text[index] {
                 case ":": index += 1
                 case "=", "!":
-                    lookahead = text[index] == "="
                     index += 1
                     lookaround = true
                 case "<" where index + 1 < text.count && "=!".contains(text[index + 1]):
@@ -270,7 +264,6 @@ enum RequiredWords {
             }
             guard let alternatives = parseAlternatives(), index < text.count, text[index] == ")" else { return nil }
             index += 1
-            if lookahead { return .lookahead(alternatives) }
             return lookaround ? .zeroWidth : .group(alternatives)
         }
 
@@ -291,10 +284,8 @@ enum RequiredWords {
             }
             index += 1
             if index < text.count, "?+".contains(text[index]) { index += 1 }
-            switch item {
-            case .zeroWidth, .lookahead: return .zeroWidth
-            default: return .repeated(item, min: bounds.0, max: bounds.1)
-            }
+            if case .zeroWidth = item { return .zeroWidth }
+            return .repeated(item, min: bounds.0, max: bounds.1)
         }
     }
 }

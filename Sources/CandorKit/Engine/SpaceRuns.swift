@@ -69,18 +69,26 @@ enum SpaceRuns {
             }
         }
 
-        /// Starts afresh at `offset`, gathering the ends of the runs before it by walking back.
+        /// Starts afresh at `offset`, gathering the ends of the runs before it by walking back: the
+        /// most recent is stored last, so the ring's oldest lies where the walk stopped.
         private mutating func walkBack(to offset: Int, in text: UnsafeBufferPointer<UInt8>) {
-            var found: [Int] = []
+            let size = ends.count
+            var found = 0
             var index = offset
-            inSpace = index > 0 && SpaceRuns.character(before: index, in: text).1
-            while index > 0 && found.count < ends.count {
+            // Whether the character after the one before `index` is white space; the word's is not
+            // counted, since a run that ends at the word is noted as `inSpace`.
+            var followedBySpace = true
+            inSpace = offset > 0 && SpaceRuns.character(before: offset, in: text).1
+            while index > 0 && found < size {
                 let (start, isSpace) = SpaceRuns.character(before: index, in: text)
-                if isSpace && index < offset && !SpaceRuns.character(at: index, in: text).0 { found.append(index) }
+                if isSpace && !followedBySpace {
+                    ends[size - 1 - found] = index
+                    found += 1
+                }
+                followedBySpace = isSpace
                 index = start
             }
-            (oldest, count, scanned) = (0, 0, offset)
-            for end in found.reversed() { note(end) }
+            (oldest, count, scanned) = ((size - found) % size, found, offset)
         }
     }
 
@@ -135,12 +143,6 @@ enum SpaceRuns {
         for item in sequence {
             switch item {
             case .zeroWidth, .boundary: continue
-            case .lookahead(let alternatives):
-                // A word the search starts from may lie in the text a lookahead reads: that text counts too.
-                guard let runs = most(inAlternatives: alternatives) else { return nil }
-                total += runs
-                afterSpace = false
-                continue
             default: break
             }
             if matchesOnlySpace(item) {
@@ -165,7 +167,7 @@ enum SpaceRuns {
             case .only, .sometimes: return 1
             case .unbounded: return nil
             }
-        case .group(let alternatives), .lookahead(let alternatives): return most(inAlternatives: alternatives)
+        case .group(let alternatives): return most(inAlternatives: alternatives)
         case .repeated(let inner, _, let times):
             guard let runs = most(in: inner) else { return nil }
             if runs == 0 { return 0 }

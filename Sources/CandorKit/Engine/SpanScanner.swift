@@ -72,21 +72,18 @@ struct SpanScanner {
             let reach =
                 startingAtAnchors
                 ? Self.spaceStart(before: anchor, in: text) : earliestStart(before: anchor, &runs, text, &lines)
-            // A match that ends before its word (one a lookahead looks for) may leave room for another.
-            while anchor >= lastEnd {
-                var earliest = max(lastEnd, reach)
-                let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
-                if continuesCleared { earliest = cleared.upperBound }
-                guard earliest <= anchor else { break }
-                guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, within: anchor)
-                else {
-                    let after = Matcher.boundary(after: anchor + 1, in: text)
-                    cleared = (continuesCleared ? cleared.lowerBound : earliest)..<after
-                    break
-                }
-                if let range = match.groups[span.group], !range.isEmpty { ranges.append(range) }
-                lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
+            var earliest = max(lastEnd, reach)
+            let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
+            if continuesCleared { earliest = cleared.upperBound }
+            guard earliest <= anchor else { continue }
+            guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, within: anchor) else {
+                let after = Matcher.boundary(after: anchor + 1, in: text)
+                cleared = (continuesCleared ? cleared.lowerBound : earliest)..<after
+                continue
             }
+            guard let range = match.groups[span.group] else { continue }
+            if !range.isEmpty { ranges.append(range) }
+            lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
         }
         return ranges
     }
