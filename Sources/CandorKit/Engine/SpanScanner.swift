@@ -53,8 +53,8 @@ struct SpanScanner {
     }
 
     /// The matches of a pattern whose every match holds one of its anchor words (at or after the
-    /// match's start) and starts within that word's reach (see `earliestStart`): each search runs
-    /// from there to the anchor, and the sequence is the same as iterating over the whole text.
+    /// match's start) and starts within that word's reach (see `Reach`): each search runs from there
+    /// to the anchor, and the sequence is the same as iterating over the whole text.
     /// With `startingAtAnchors`, a match begins at its anchor or in the white space before it, so each
     /// search starts there instead. A search that finds nothing clears its window, and the next one
     /// starts after it, so dense anchors never make the text be searched twice.
@@ -66,12 +66,11 @@ struct SpanScanner {
         var lastEnd = 0
         // No match starts within this range (windows searched in vain, end to end).
         var cleared = 0..<0
-        var lines = LineStarts()
-        var runs = spaceRuns.map(SpaceRuns.Tracker.init)
+        var reaches = Reach(sentences: document.sentences, spaceRuns: spaceRuns)
         for anchor in anchors where anchor >= lastEnd {
             let reach =
                 startingAtAnchors
-                ? Self.spaceStart(before: anchor, in: text) : earliestStart(before: anchor, &runs, text, &lines)
+                ? Self.spaceStart(before: anchor, in: text) : reaches.earliestStart(before: anchor, in: text)
             var earliest = max(lastEnd, reach)
             let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
             if continuesCleared { earliest = cleared.upperBound }
@@ -88,34 +87,19 @@ struct SpanScanner {
         return ranges
     }
 
-    /// How far back a match holding a word at `offset` may start: no further than `spaceRuns` runs of
-    /// white space, when the rule's matches hold no more (see `SpaceRuns`), which the pattern itself
-    /// proves. Otherwise the start of its line (after the white space before it) or of its sentence,
-    /// whichever is earlier, since a hard-wrapped sentence can run over several lines.
-    private func earliestStart(
-        before offset: Int, _ runs: inout SpaceRuns.Tracker?, _ text: UnsafeBufferPointer<UInt8>,
-        _ lines: inout LineStarts
-    ) -> Int {
-        if runs != nil { return runs!.earliestStart(before: offset, in: text) }
-        let line = lines.start(before: Self.spaceStart(before: offset, in: text), in: text)
-        guard let sentence = document.sentenceIndex(containing: offset) else { return line }
-        return min(line, document.sentences[sentence].lowerBound)
-    }
-
     /// The places among `lists` (each in order) where a match could begin: a match holds a required
-    /// word at or after its start, within that word's reach (see `earliestStart`), so only places
-    /// within that reach of a required word count. The reaches only grow along the
+    /// word at or after its start, within that word's reach (see `Reach`), so only places within that
+    /// reach of a required word count. The reaches only grow along the
     /// text, so they merge into ordered stretches, and each list is searched for each stretch rather
     /// than read whole: "the" and "a" begin words everywhere, required words are rarer.
     private func leads(
         _ lists: [ArraySlice<UInt32>], reaching anchors: ArraySlice<Int>, _ spaceRuns: Int?,
         _ text: UnsafeBufferPointer<UInt8>
     ) -> [Int] {
-        var lines = LineStarts()
-        var runs = spaceRuns.map(SpaceRuns.Tracker.init)
+        var reaches = Reach(sentences: document.sentences, spaceRuns: spaceRuns)
         var stretches: [ClosedRange<Int>] = []
         for anchor in anchors {
-            let reach = earliestStart(before: anchor, &runs, text, &lines)
+            let reach = reaches.earliestStart(before: anchor, in: text)
             if let last = stretches.last, reach <= last.upperBound + 1 {
                 stretches[stretches.count - 1] = min(last.lowerBound, reach)...max(last.upperBound, anchor)
             } else {
@@ -163,6 +147,42 @@ struct SpanScanner {
         var index = offset
         while index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(text[index - 1]) { index -= 1 }
         return index
+    }
+
+    /// How far back a match holding a word may start, for words met in increasing order: the start
+    /// of the word's line (after the white space before it) or of its sentence, whichever is earlier,
+    /// since a hard-wrapped sentence can run over several lines; and no further back than the rule's
+    /// runs of white space allow, when its matches hold a bounded number (see `SpaceRuns`).
+    struct Reach {
+        private let sentences: [Range<Int>]
+        private var runs: SpaceRuns.Tracker?
+        private var lines = LineStarts()
+        /// The first sentence that may hold the next word.
+        private var sentence = 0
+
+        init(sentences: [Range<Int>], spaceRuns: Int?) {
+            self.sentences = sentences
+            runs = spaceRuns.map(SpaceRuns.Tracker.init)
+        }
+
+        mutating func earliestStart(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+            while sentence < sentences.count, sentences[sentence].upperBound <= offset { sentence += 1 }
+            let sentenceStart =
+                sentence < sentences.count && sentences[sentence].contains(offset)
+                ? sentences[sentence].lowerBound : nil
+            let lineEnd = SpanScanner.spaceStart(before: offset, in: text)
+            guard runs != nil else {
+                let line = lines.start(before: lineEnd, in: text)
+                return min(line, sentenceStart ?? line)
+            }
+            let spaces = runs!.earliestStart(before: offset, in: text)
+            // Already within the sentence: the line could only allow an earlier start.
+            if let sentenceStart, spaces >= sentenceStart { return spaces }
+            // Nor does a line that starts before the white-space reach: look back no further.
+            var line = lineEnd
+            while line > spaces, text[line - 1] != 0x0A, text[line - 1] != 0x0D { line -= 1 }
+            return max(spaces, min(line, sentenceStart ?? line))
+        }
     }
 
     /// Line starts for positions met in increasing order: each looks back only as far as the one
