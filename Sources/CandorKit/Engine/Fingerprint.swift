@@ -20,21 +20,31 @@ public enum Fingerprint {
     private static func addNormalised(_ bytes: ArraySlice<UInt8>, to hash: inout FNV1a) {
         if bytes.allSatisfy({ $0 < 0x80 }) {
             normaliseASCII(bytes) { hash.add($0) }
+        } else if let scalars = ScalarText(bytes) {
+            scalars.normalise { hash.add($0) }
         } else {
-            hash.add(normalise(String(decoding: bytes, as: UTF8.self)).utf8)
+            hash.add(normalisedByCharacters(String(decoding: bytes, as: UTF8.self)).utf8)
         }
     }
 
     /// Lowercased, with each run of white space one space and none at either end.
     static func normalise(_ text: String) -> String {
         let bytes = Array(text.utf8)[...]
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
-            return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        normaliseASCII(bytes) { output.append($0) }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            normaliseASCII(bytes) { output.append($0) }
+        } else if let scalars = ScalarText(bytes) {
+            scalars.normalise { output.append($0) }
+        } else {
+            return normalisedByCharacters(text)
+        }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The normalisation as defined, over characters: what the quicker paths must equal.
+    static func normalisedByCharacters(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The same normalisation byte by byte for ASCII, which most sentences are.
@@ -72,5 +82,60 @@ public enum Fingerprint {
     private static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Text beyond ASCII normalised scalar by scalar, which gives what `normalisedByCharacters` gives
+    /// (`lowercased()` maps each scalar on its own) wherever each white-space character is a whole
+    /// character: only ASCII white space, with no mark, joiner or other scalar beside it that could
+    /// join it into one grapheme cluster with its neighbour. Other text is normalised by characters.
+    struct ScalarText {
+        private let scalars: [Unicode.Scalar]
+
+        init?(_ bytes: ArraySlice<UInt8>) {
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { scalars.append(scalar) }
+            for (index, scalar) in scalars.enumerated() where scalar.properties.isWhitespace {
+                guard scalar.isASCII else { return nil }
+                let neighbours = [index - 1, index + 1].filter(scalars.indices.contains).map { scalars[$0] }
+                guard neighbours.allSatisfy(Self.standsAlone) else { return nil }
+            }
+            self.scalars = scalars
+        }
+
+        /// Whether a scalar next to white space can never share its grapheme cluster: ASCII, or a
+        /// letter with case, a digit, punctuation or a symbol other than a modifier (marks, joiners,
+        /// format characters and other letters include extending and prepending scalars).
+        private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII { return true }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .decimalNumber, .dashPunctuation,
+                .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation,
+                .currencySymbol, .mathSymbol, .otherSymbol:
+                return true
+            default:
+                return false
+            }
+        }
+
+        func normalise(_ emit: (UInt8) -> Void) {
+            var pendingSpace = false
+            var emittedAny = false
+            for scalar in scalars {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = emittedAny
+                    continue
+                }
+                if pendingSpace { emit(0x20) }
+                pendingSpace = false
+                emittedAny = true
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    emit((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                } else {
+                    for byte in scalar.properties.lowercaseMapping.utf8 { emit(byte) }
+                }
+            }
+        }
     }
 }
