@@ -20,37 +20,39 @@ enum QuotationFinder {
         // The text outside a paragraph's quotations, each gap joined by a space, in one buffer reused
         // from paragraph to paragraph.
         var outside: [UInt8] = []
-        for paragraph in paragraphs(in: text) {
-            let quotes = quotations(in: text, paragraph: paragraph)
-            guard !quotes.isEmpty else { continue }
-            outside.removeAll(keepingCapacity: true)
-            var cursor = paragraph.lowerBound
-            for quote in quotes {
-                outside += text[cursor..<quote.lowerBound]
-                outside.append(0x20)
-                cursor = quote.upperBound
+        text.withUnsafeBufferPointer { text in
+            var start = 0
+            while start < text.count {
+                // One paragraph, to the next line break; only one with a quotation mark is looked into.
+                var end = start
+                var marked = false
+                while end < text.count, text[end] != 0x0A, text[end] != 0x0D {
+                    marked = marked || text[end] == 0x22 || text[end] == 0xE2
+                    end += 1
+                }
+                let paragraph = start..<end
+                start = end + 1
+                guard marked else { continue }
+                let quotes = quotations(in: text, paragraph: paragraph)
+                guard !quotes.isEmpty else { continue }
+                outside.removeAll(keepingCapacity: true)
+                var cursor = paragraph.lowerBound
+                for quote in quotes {
+                    outside += text[cursor..<quote.lowerBound]
+                    outside.append(0x20)
+                    cursor = quote.upperBound
+                }
+                outside += text[cursor..<paragraph.upperBound]
+                let verbs = matcher ?? Matcher.forCurrentThread()
+                matcher = verbs
+                if hasReportingVerb(outside, matcher: verbs) { result += quotes }
             }
-            outside += text[cursor..<paragraph.upperBound]
-            let verbs = matcher ?? Matcher.forCurrentThread()
-            matcher = verbs
-            if hasReportingVerb(outside, matcher: verbs) { result += quotes }
         }
         return result
     }
 
-    private static func paragraphs(in text: [UInt8]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for (index, byte) in text.enumerated() where byte == 0x0A || byte == 0x0D {
-            if index > start { ranges.append(start..<index) }
-            start = index + 1
-        }
-        if text.count > start { ranges.append(start..<text.count) }
-        return ranges
-    }
-
     /// Quotation ranges (including the marks) within one paragraph.
-    private static func quotations(in text: [UInt8], paragraph: Range<Int>) -> [Range<Int>] {
+    private static func quotations(in text: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var open: Int?
         var index = paragraph.lowerBound

@@ -9,23 +9,24 @@ enum WordCounter {
             var index = range.lowerBound
             while index < range.upperBound {
                 let byte = text[index]
-                var isWordCharacter: Bool
-                var joinsWord = false
                 if byte < 0x80 {
                     // ASCII, the common case, without decoding.
-                    isWordCharacter = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-                    joinsWord = inWord && (byte == 0x27 || byte == 0x2D)
+                    if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                        if !inWord { words += 1 }
+                        inWord = true
+                    } else {
+                        inWord = inWord && (byte == 0x27 || byte == 0x2D)
+                    }
                     index += 1
-                } else {
-                    var end = index + 1
-                    while end < range.upperBound, text[end] & 0xC0 == 0x80 { end += 1 }
-                    let scalar = Self.scalar(text, index..<end)
-                    isWordCharacter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                    joinsWord = inWord && scalar == "’"
-                    index = end
+                    continue
                 }
+                var end = index + 1
+                while end < range.upperBound, text[end] & 0xC0 == 0x80 { end += 1 }
+                let scalar = Self.scalar(text, index..<end)
+                let isWordCharacter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 if isWordCharacter && !inWord { words += 1 }
-                inWord = isWordCharacter || joinsWord
+                inWord = isWordCharacter || (inWord && scalar == "’")
+                index = end
             }
             return words
         }
