@@ -90,6 +90,16 @@ import Testing
         #expect(shared == separate)
     }
 
+    /// Only the items before the required word bound how far back a search starts: what follows may
+    /// run on without limit.
+    @Test func theRunsBeforeTheRequiredWordBoundTheReach() {
+        #expect(RequiredWords.spaceRunsBeforeWords(for: #"\b[A-Z]\w+\s+(?:said|says)\s+(?:\w+\s+)*"#) == 1)
+        #expect(SpaceRuns.most(in: #"\b[A-Z]\w+\s+(?:said|says)\s+(?:\w+\s+)*"#) == nil)
+        #expect(
+            RequiredWords.spaceRunsBeforeWords(for: #"\b(?:\w+\s+){0,3}claims?\b|\bwidely\s+\w+\s+reported"#) == 3)
+        #expect(RequiredWords.spaceRunsBeforeWords(for: #"(?:\w+\s+)*said"#) == nil)
+    }
+
     @Test func requiredWordsCountRareConsonantPairs() {
         #expect(RequiredWords.words(for: #"\b(?:chief|MP)\b"#) == ["chief", "mp"])
         #expect(RequiredWords.isRare("mp"))

@@ -55,8 +55,8 @@ struct PhraseIndex: Sendable {
     /// Anchored rules whose matches begin at an anchor (or the white space before it), so the search
     /// for each need not look further back.
     let matchesStartAtAnchor: Set<Int>
-    /// By rule, the most runs of white space a match of a rule searched near its words can hold
-    /// (see `SpaceRuns`): how far back from a word its search need start. Nil for the rest.
+    /// By rule, the most runs of white space a match of a rule searched near its words can hold before
+    /// them (see `SpaceRuns`): how far back from a word its search need start. Nil for the rest.
     let mostSpaceRuns: [Int?]
     /// How many rules the indexes refer into.
     let ruleCount: Int
@@ -72,6 +72,7 @@ struct PhraseIndex: Sendable {
         var leadWords: [String] = []
         var leadWordIDs: [String: Int] = [:]
         var startWordIDs = [[Int]?](repeating: nil, count: rules.count)
+        var spaceRuns = [Int?](repeating: nil, count: rules.count)
         func addLeads(_ rule: Int, _ starts: [String]?) {
             startWordIDs[rule] = starts?.map { word in
                 if let known = leadWordIDs[word] { return known }
@@ -92,11 +93,13 @@ struct PhraseIndex: Sendable {
             } else if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
                 members.append(Member(rule: index, words: anchors, startsOnly: true))
                 addLeads(index, starts)
+                spaceRuns[index] = SpaceRuns.most(in: span.regex.pattern)
             } else if let words = RequiredWords.words(for: span.regex.pattern) {
                 // Gated rules share the pass too: they need to know where their words occur.
                 members.append(Member(rule: index, words: words, startsOnly: true))
                 gated.insert(index)
                 addLeads(index, starts)
+                spaceRuns[index] = RequiredWords.spaceRunsBeforeWords(for: span.regex.pattern)
             }
         }
         members += leadWords.indices.map { Member(rule: $0, words: [leadWords[$0]], startsOnly: true, leads: true) }
@@ -108,11 +111,7 @@ struct PhraseIndex: Sendable {
             guard let chunks = Self.compile(members) else { return nil }
             self.chunks = chunks
         }
-        mostSpaceRuns = rules.indices.map { index in
-            guard case .span(let span) = rules[index].kind, members.contains(where: { $0.rule == index && !$0.leads })
-            else { return nil }
-            return SpaceRuns.most(in: span.regex.pattern)
-        }
+        mostSpaceRuns = spaceRuns
         memberRules = members.map(\.rule)
         memberStartsOnly = members.map(\.startsOnly)
         memberLeads = members.map(\.leads)

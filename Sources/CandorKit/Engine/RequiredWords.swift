@@ -17,6 +17,22 @@ enum RequiredWords {
         return all.isEmpty ? nil : all.sorted()
     }
 
+    /// The most runs of white space a match can hold before the word `words(for:)` searches from
+    /// (see `SpaceRuns`): what lies between a match's start and that word is matched by the items up
+    /// to the one that requires it, whatever follows. Nil if unbounded or not understood.
+    static func spaceRunsBeforeWords(for pattern: String) -> Int? {
+        var parser = Parser(text: Array(pattern))
+        guard let alternatives = parser.parseAlternatives(), parser.isAtEnd else { return nil }
+        var most = 0
+        for sequence in alternatives {
+            guard let item = required(in: sequence, atWordStart: false).bestWithItem?.item,
+                let runs = SpaceRuns.most(inSequence: Array(sequence[...item]))
+            else { return nil }
+            most = max(most, runs)
+        }
+        return most
+    }
+
     // MARK: Items
 
     indirect enum Item {
@@ -38,16 +54,22 @@ enum RequiredWords {
 
     struct Candidates {
         var sets: [Set<String>] = []
+        /// The place in the sequence of the item each set comes from.
+        var items: [Int] = []
         /// Whether the position after the sequence is always the start of a word.
         var endsAtWordStart: Bool
 
         /// The set most likely to be rare: no common word, the shortest word as long as possible.
-        var best: Set<String>? {
-            sets.filter { set in set.allSatisfy(RequiredWords.isRare) }
+        var best: Set<String>? { bestWithItem?.set }
+
+        /// That set and the place of the item it comes from.
+        var bestWithItem: (set: Set<String>, item: Int)? {
+            zip(sets, items).filter { set, _ in set.allSatisfy(RequiredWords.isRare) }
                 .max { lhs, rhs in
-                    let (left, right) = (lhs.map(\.count).min() ?? 0, rhs.map(\.count).min() ?? 0)
-                    return left != right ? left < right : lhs.count > rhs.count
+                    let (left, right) = (lhs.0.map(\.count).min() ?? 0, rhs.0.map(\.count).min() ?? 0)
+                    return left != right ? left < right : lhs.0.count > rhs.0.count
                 }
+                .map { (set: $0.0, item: $0.1) }
         }
     }
 
@@ -68,12 +90,14 @@ enum RequiredWords {
     static func required(in sequence: [Item], atWordStart start: Bool) -> Candidates {
         var atWordStart = start
         var sets: [Set<String>] = []
-        for item in sequence {
+        var items: [Int] = []
+        for (place, item) in sequence.enumerated() {
             let (itemSets, end) = analyse(item, atWordStart: atWordStart)
             sets += itemSets
+            items += Array(repeating: place, count: itemSets.count)
             atWordStart = end
         }
-        return Candidates(sets: sets, endsAtWordStart: atWordStart)
+        return Candidates(sets: sets, items: items, endsAtWordStart: atWordStart)
     }
 
     /// The candidate sets an item contributes, and whether a word starts after it.

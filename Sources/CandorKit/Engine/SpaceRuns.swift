@@ -125,7 +125,7 @@ enum SpaceRuns {
         0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000,
     ]
 
-    private typealias Item = RequiredWords.Item
+    typealias Item = RequiredWords.Item
 
     private static func most(inAlternatives alternatives: [[Item]]) -> Int? {
         var largest = 0
@@ -137,7 +137,7 @@ enum SpaceRuns {
     }
 
     /// Items that match only white space, side by side, take part of one run between them.
-    private static func most(inSequence sequence: [Item]) -> Int? {
+    static func most(inSequence sequence: [Item]) -> Int? {
         var total = 0
         var afterSpace = false
         for item in sequence {
