@@ -94,12 +94,12 @@ struct PhraseIndex: Sendable {
                 members.append(Member(rule: index, words: anchors, startsOnly: true))
                 addLeads(index, starts)
                 spaceRuns[index] = SpaceRuns.most(in: span.regex.pattern)
-            } else if let words = RequiredWords.words(for: span.regex.pattern) {
+            } else if let required = RequiredWords.analysis(of: span.regex.pattern) {
                 // Gated rules share the pass too: they need to know where their words occur.
-                members.append(Member(rule: index, words: words, startsOnly: true))
+                members.append(Member(rule: index, words: required.words, startsOnly: true))
                 gated.insert(index)
                 addLeads(index, starts)
-                spaceRuns[index] = RequiredWords.spaceRunsBeforeWords(for: span.regex.pattern)
+                spaceRuns[index] = required.spaceRuns
             }
         }
         members += leadWords.indices.map { Member(rule: $0, words: [leadWords[$0]], startsOnly: true, leads: true) }

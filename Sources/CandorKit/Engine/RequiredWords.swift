@@ -7,30 +7,30 @@
 /// kept. Any shape not understood makes the alternative, and so the rule, yield nil: never skipped.
 enum RequiredWords {
     static func words(for pattern: String) -> [String]? {
+        analysis(of: pattern)?.words
+    }
+
+    /// The most runs of white space a match can hold before the word `words(for:)` searches from.
+    static func spaceRunsBeforeWords(for pattern: String) -> Int? {
+        analysis(of: pattern)?.spaceRuns
+    }
+
+    /// The required words, and the most runs of white space a match can hold before the one it
+    /// holds (see `SpaceRuns`): what lies between a match's start and that word is matched by the
+    /// items up to the one that requires it, whatever follows (nil if unbounded or not understood).
+    /// Nil without required words.
+    static func analysis(of pattern: String) -> (words: [String], spaceRuns: Int?)? {
         var parser = Parser(text: Array(pattern))
         guard let alternatives = parser.parseAlternatives(), parser.isAtEnd else { return nil }
         var all = Set<String>()
+        var most: Int? = 0
         for sequence in alternatives {
-            guard let best = required(in: sequence, atWordStart: false).best else { return nil }
+            guard let (best, item) = required(in: sequence, atWordStart: false).bestWithItem else { return nil }
             all.formUnion(best)
+            let runs = SpaceRuns.most(inSequence: Array(sequence[...item]))
+            most = most.flatMap { most in runs.map { max(most, $0) } }
         }
-        return all.isEmpty ? nil : all.sorted()
-    }
-
-    /// The most runs of white space a match can hold before the word `words(for:)` searches from
-    /// (see `SpaceRuns`): what lies between a match's start and that word is matched by the items up
-    /// to the one that requires it, whatever follows. Nil if unbounded or not understood.
-    static func spaceRunsBeforeWords(for pattern: String) -> Int? {
-        var parser = Parser(text: Array(pattern))
-        guard let alternatives = parser.parseAlternatives(), parser.isAtEnd else { return nil }
-        var most = 0
-        for sequence in alternatives {
-            guard let item = required(in: sequence, atWordStart: false).bestWithItem?.item,
-                let runs = SpaceRuns.most(inSequence: Array(sequence[...item]))
-            else { return nil }
-            most = max(most, runs)
-        }
-        return most
+        return all.isEmpty ? nil : (all.sorted(), most)
     }
 
     // MARK: Items
