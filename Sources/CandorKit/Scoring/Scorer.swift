@@ -32,10 +32,11 @@ public enum Scorer {
                     category: finding.category.rawValue, points: points,
                     reason: "\(finding.message) [\(finding.ruleId)]"))
         }
+        let distinct = distinctTotals(signals)
         for signal in Signal.allCases {
-            guard let reward = ScoringModel.rewards[signal] else { continue }
-            let matched = distinctTotal(signals.lazy.filter { $0.signal == signal })
-            guard matched.count > 0 else { continue }
+            guard let reward = ScoringModel.rewards[signal], let matched = distinct[signal], matched.count > 0 else {
+                continue
+            }
             let points = Int((reward.cap * (1 - exp(-matched.weight / reward.scale))).rounded())
             lines.append(
                 BreakdownLine(
@@ -50,16 +51,17 @@ public enum Scorer {
         return ScoreCard(base: ScoringModel.base, breakdown: lines, score: score, grade: ScoringModel.grade(for: score))
     }
 
-    /// One signal per rule and wording: repeating the same attribution is not new evidence, which keeps
-    /// an article and the same article twice on the same score.
-    static func distinctTotal(_ signals: some Sequence<Finding>) -> Total {
+    /// One signal per rule and wording, totalled by kind in one pass: repeating the same attribution
+    /// is not new evidence, which keeps an article and the same article twice on the same score.
+    static func distinctTotals(_ signals: [Finding]) -> [Signal: Total] {
         var seen = Set<String>()
-        var total = Total()
-        for signal in signals {
-            let words = Fingerprint.normalise(signal.text)
-            if seen.insert(signal.ruleId + "\u{0}" + words).inserted { total.add(signal.weight) }
+        var totals: [Signal: Total] = [:]
+        for index in signals.indices {
+            guard let signal = signals[index].signal else { continue }
+            let key = signals[index].ruleId + "\u{0}" + Fingerprint.normalise(signals[index].text)
+            if seen.insert(key).inserted { totals[signal, default: Total()].add(signals[index].weight) }
         }
-        return total
+        return totals
     }
 
     /// How many findings and their summed weight, added in reading order.
