@@ -65,46 +65,46 @@ public struct Auditor: Sendable {
         // A rule the shared pass answers for, and found nothing of here (no phrase, no leading or
         // required word), cannot match: it is not run at all. Without a shared pass (none built, or
         // it stopped) every rule runs its own pattern.
-        let spanRules = self.spanRules.filter { rule in
+        // Places in `spanRules`: filtering the rules themselves copied (and retained) every matcher.
+        let active = spanRules.indices.filter { place in
             guard let shared else { return true }
-            switch roles[rule.index] {
+            let rule = spanRules[place].index
+            switch roles[rule] {
             case .none: return true
-            case .phrases: return !shared.matches[rule.index].isEmpty
-            case .words, .wordsStartingMatches, .wordsAfterLeads: return !shared.anchors[rule.index].isEmpty
+            case .phrases: return !shared.matches[rule].isEmpty
+            case .words, .wordsStartingMatches, .wordsAfterLeads: return !shared.anchors[rule].isEmpty
             }
         }
         // Rules are passed by their place in the ruleset: copying a rule for each scan retained every
         // one of its strings.
-        @Sendable func scan(_ rule: (index: Int, matcher: SpanMatcher), with scanner: SpanScanner) -> (
-            [Range<Int>], MatchError?
-        ) {
-            let role = shared == nil ? .none : roles[rule.index]
+        @Sendable func scan(_ place: Int, with scanner: SpanScanner) -> ([Range<Int>], MatchError?) {
+            let rule = spanRules[place].index
+            let role = shared == nil ? .none : roles[rule]
             return scanner.scan(
-                rule.matcher,
-                candidates: role == .phrases ? shared?.matches[rule.index] : nil,
-                anchors: role.searchesNearWords ? shared?.anchors[rule.index] : nil,
+                spanRules[place].matcher,
+                candidates: role == .phrases ? shared?.matches[rule] : nil,
+                anchors: role.searchesNearWords ? shared?.anchors[rule] : nil,
                 anchorsStartMatches: role == .wordsStartingMatches,
-                spaceRuns: role.searchesNearWords ? phraseIndex?.mostSpaceRuns[rule.index] : nil,
-                leads: role == .wordsAfterLeads
-                    ? shared.flatMap { phraseIndex?.leads(of: rule.index, in: $0) } : nil)
+                spaceRuns: role.searchesNearWords ? phraseIndex?.mostSpaceRuns[rule] : nil,
+                leads: role == .wordsAfterLeads ? shared.flatMap { phraseIndex?.leads(of: rule, in: $0) } : nil)
         }
         var results: [([Range<Int>], MatchError?)]
         if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
             // One large document: its rules are spread over the cores, each with its own matcher, and
             // the results are joined in rule order, so the output is what one core would give.
-            let slots = Slots<([Range<Int>], MatchError?)>(count: spanRules.count, initial: ([], nil))
-            DispatchQueue.concurrentPerform(iterations: spanRules.count) { slot in
+            let slots = Slots<([Range<Int>], MatchError?)>(count: active.count, initial: ([], nil))
+            DispatchQueue.concurrentPerform(iterations: active.count) { slot in
                 let worker = SpanScanner(document: document, matcher: .forCurrentThread(limits: limits))
-                slots[slot] = scan(spanRules[slot], with: worker)
+                slots[slot] = scan(active[slot], with: worker)
             }
             results = slots.values
         } else {
-            results = spanRules.map { scan($0, with: scanner) }
+            results = active.map { scan($0, with: scanner) }
         }
         // Each rule's matches are released as they are joined: a large document has many.
         matched.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         for index in results.indices {
-            let rule = spanRules[index].index
+            let rule = spanRules[active[index]].index
             matched += results[index].0.map { SpanMatch(rule: rule, range: $0, in: document) }
             results[index].0 = []
             if let failure = results[index].1 {
