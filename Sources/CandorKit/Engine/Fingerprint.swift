@@ -79,9 +79,15 @@ public enum Fingerprint {
         }
     }
 
+    /// Sixteen lowercase hex digits, written straight into the string's storage.
     private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for place in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * place)) & 0x0F
+                buffer[place] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 
     /// Text beyond ASCII normalised scalar by scalar, which gives what `normalisedByCharacters` gives
