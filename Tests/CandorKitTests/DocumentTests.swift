@@ -32,6 +32,22 @@ import Testing
         #expect(table.location(of: 7).line == 4)
     }
 
+    /// Line feeds alone are found a block at a time; with any carriage return, byte by byte. Both
+    /// give a line after every line ending, empty lines and a final line feed included.
+    @Test func lineStartsFollowEveryLineEnding() {
+        for text in ["", "\n", "a", "a\n", "\n\nab\n\nc", "é\nü\n\n", "a\r\n\nb\rc\r"] {
+            var expected = [0]
+            let bytes = Array(text.utf8)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                if bytes[index] == 0x0A || bytes[index] == 0x0D { expected.append(index + 1) }
+                index += 1
+            }
+            #expect(LineTable(bytes: bytes).lineStarts == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func invalidUTF8IsReplacedOnceAndOffsetsStillPointIntoTheFile() {
         let bytes: [UInt8] = Array("bad ".utf8) + [0xFF, 0xFE] + Array(" experts say so".utf8)
         let document = Document(path: "bad.txt", bytes: bytes)
