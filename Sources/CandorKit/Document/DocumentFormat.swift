@@ -9,12 +9,24 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
 
     /// The format for a file name's extension, if it names one.
     public static func from(path: String) -> DocumentFormat? {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch pathExtension(path).lowercased() {
         case "txt", "text": .text
         case "md", "markdown", "mdown", "mkd": .markdown
         case "html", "htm", "xhtml": .html
         default: nil
         }
+    }
+
+    /// What follows the last full stop of the last path component, as `NSString.pathExtension`
+    /// reads it (trailing slashes ignored; a name that only begins with a full stop has none), without
+    /// bridging to `NSString` for every file of a run.
+    static func pathExtension(_ path: String) -> Substring {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        let trimmed = path[..<end]
+        let component = trimmed[(trimmed.lastIndex(of: "/").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...]
+        guard let dot = component.lastIndex(of: "."), dot != component.startIndex else { return "" }
+        return component[component.index(after: dot)...]
     }
 
     /// Guesses from the first bytes: a doctype or `<html>` is HTML, front matter or an ATX heading
