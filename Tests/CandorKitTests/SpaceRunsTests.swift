@@ -92,12 +92,13 @@ import Testing
 
     /// Only the items before the required word bound how far back a search starts: what follows may
     /// run on without limit.
-    @Test func theRunsBeforeTheRequiredWordBoundTheReach() {
-        #expect(RequiredWords.spaceRunsBeforeWords(for: #"\b[A-Z]\w+\s+(?:said|says)\s+(?:\w+\s+)*"#) == 1)
-        #expect(SpaceRuns.most(in: #"\b[A-Z]\w+\s+(?:said|says)\s+(?:\w+\s+)*"#) == nil)
-        #expect(
-            RequiredWords.spaceRunsBeforeWords(for: #"\b(?:\w+\s+){0,3}claims?\b|\bwidely\s+\w+\s+reported"#) == 3)
-        #expect(RequiredWords.spaceRunsBeforeWords(for: #"(?:\w+\s+)*said"#) == nil)
+    @Test func theRunsBeforeTheRequiredWordBoundTheReach() throws {
+        let tail = #"\b[A-Z]\w+\s+(?:said|says)\s+(?:\w+\s+)*"#
+        #expect(try #require(RequiredWords.analysis(of: tail)).spaceRuns == 1)
+        #expect(SpaceRuns.most(in: tail) == nil)
+        let twoWays = #"\b(?:\w+\s+){0,3}claims?\b|\bwidely\s+\w+\s+reported"#
+        #expect(try #require(RequiredWords.analysis(of: twoWays)).spaceRuns == 3)
+        #expect(try #require(RequiredWords.analysis(of: #"\b(?:\w+\s+)*said"#)).spaceRuns == nil)
     }
 
     @Test func requiredWordsCountRareConsonantPairs() {

@@ -10,11 +10,6 @@ enum RequiredWords {
         analysis(of: pattern)?.words
     }
 
-    /// The most runs of white space a match can hold before the word `words(for:)` searches from.
-    static func spaceRunsBeforeWords(for pattern: String) -> Int? {
-        analysis(of: pattern)?.spaceRuns
-    }
-
     /// The required words, and the most runs of white space a match can hold before the one it
     /// holds (see `SpaceRuns`): what lies between a match's start and that word is matched by the
     /// items up to the one that requires it, whatever follows (nil if unbounded or not understood).

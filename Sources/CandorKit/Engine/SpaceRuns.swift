@@ -14,18 +14,12 @@ enum SpaceRuns {
         return most(inAlternatives: alternatives)
     }
 
-    /// Where a match holding a word at `offset`, with at most `runs` runs of white space, can begin
-    /// at the earliest: just after the run before those.
-    static func earliestStart(before offset: Int, runs: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
-        var tracker = Tracker(runs: runs)
-        return tracker.earliestStart(before: offset, in: text)
-    }
-
-    /// Earliest starts for words met in increasing order (a rule's words along a document): the text
-    /// between one word and the next is read forward once, noting where each run of white space ends,
-    /// so dense words with a long reach do not each walk back over the same stretch. A word further
-    /// past the last than that one's reach is walked back from instead, so sparse words with a short
-    /// reach do not read the text between them.
+    /// Where a match holding a word, with at most `runs` runs of white space, can begin at the
+    /// earliest (just after the run before those), for words met in increasing order (a rule's words
+    /// along a document): the text between one word and the next is read forward once, noting where
+    /// each run of white space ends, so dense words with a long reach do not each walk back over the
+    /// same stretch. A word further past the last than that one's reach is walked back from instead,
+    /// so sparse words with a short reach do not read the text between them.
     struct Tracker {
         private let runs: Int
         /// The ends of the latest `runs + 1` runs before `scanned`, oldest first from `oldest`.
