@@ -18,13 +18,7 @@ public enum Fingerprint {
     }
 
     private static func addNormalised(_ bytes: ArraySlice<UInt8>, to hash: inout FNV1a) {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            normaliseASCII(bytes) { hash.add($0) }
-        } else if let scalars = ScalarText(bytes) {
-            scalars.normalise { hash.add($0) }
-        } else {
-            hash.add(normalisedByCharacters(String(decoding: bytes, as: UTF8.self)).utf8)
-        }
+        forEachNormalisedByte(of: bytes) { hash.add($0) }
     }
 
     /// Lowercased, with each run of white space one space and none at either end.
@@ -32,14 +26,21 @@ public enum Fingerprint {
         let bytes = Array(text.utf8)[...]
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            normaliseASCII(bytes) { output.append($0) }
-        } else if let scalars = ScalarText(bytes) {
-            scalars.normalise { output.append($0) }
-        } else {
-            return normalisedByCharacters(text)
-        }
+        forEachNormalisedByte(of: bytes) { output.append($0) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The normalised UTF-8, byte by byte, by the quickest path that gives what the definition
+    /// (`normalisedByCharacters`) gives: ASCII directly, other text scalar by scalar where that is
+    /// exact, and by characters otherwise.
+    private static func forEachNormalisedByte(of bytes: ArraySlice<UInt8>, _ emit: (UInt8) -> Void) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            normaliseASCII(bytes, emit)
+        } else if let scalars = ScalarText(bytes) {
+            scalars.normalise(emit)
+        } else {
+            for byte in normalisedByCharacters(String(decoding: bytes, as: UTF8.self)).utf8 { emit(byte) }
+        }
     }
 
     /// The normalisation as defined, over characters: what the quicker paths must equal.
