@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#else
-    import Darwin
-#endif
-
 /// Line starts of a source file, for turning byte offsets into 1-based lines and columns.
 ///
 /// LF, CRLF and a lone CR each end a line. Columns count Unicode scalars, as editors do, by counting
@@ -18,20 +12,12 @@ public struct LineTable: Sendable {
     }
 
     /// Where each line starts. Text with no carriage return, nearly every file, has its line feeds
-    /// found by the C library's `memchr`, which reads many bytes at a time.
+    /// found by `firstRange(of:from:)`, which reads many bytes at a time.
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        let hasReturns = bytes.withUnsafeBufferPointer { text in
-            text.baseAddress.map { memchr($0, 0x0D, text.count) != nil } ?? false
-        }
-        if !hasReturns {
-            bytes.withUnsafeBufferPointer { text in
-                guard let base = text.baseAddress else { return }
-                var index = 0
-                while index < text.count, let found = memchr(base + index, 0x0A, text.count - index) {
-                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                    starts.append(index)
-                }
+        if bytes.firstRange(of: [0x0D], from: 0) == nil {
+            while let lineFeed = bytes.firstRange(of: [0x0A], from: starts[starts.count - 1]) {
+                starts.append(lineFeed.upperBound)
             }
             return starts
         }
