@@ -89,9 +89,9 @@ struct SpanScanner {
 
     /// The places among `lists` (each in order) where a match could begin: a match holds a required
     /// word at or after its start, within that word's reach (see `Reach`), so only places within that
-    /// reach of a required word count. The reaches only grow along the
-    /// text, so they merge into ordered stretches, and each list is searched for each stretch rather
-    /// than read whole: "the" and "a" begin words everywhere, required words are rarer.
+    /// reach of a required word count. The reaches only grow along the text, so they merge into
+    /// ordered stretches, and each list is searched for each stretch rather than read whole: "the"
+    /// and "a" begin words everywhere, required words are rarer.
     private func leads(
         _ lists: [ArraySlice<UInt32>], reaching anchors: ArraySlice<Int>, _ spaceRuns: Int?,
         _ text: UnsafeBufferPointer<UInt8>
