@@ -98,6 +98,8 @@ import Testing
 
     @Test func wordCountTreatsContractionsAndHyphensAsOneWord() {
         #expect(Document(path: "w", bytes: Array("China’s open-source push, 2024 — done.".utf8)).wordCount == 5)
+        // Letters and digits beyond ASCII are words; symbols and dashes are not.
+        #expect(Document(path: "w", bytes: Array("naïve Über ٣٤ × € – 東京".utf8)).wordCount == 4)
     }
 
     @Test func offsetMapRoundsReplacedRunsOutward() {
