@@ -5,11 +5,12 @@ import Foundation
 /// same). `JSONEncoder` first builds a tree of the whole report, which for one large document holds
 /// every finding twice over; this writer holds only the output, and with a sink not even that: it
 /// hands the output over in pieces of about a megabyte as it goes.
-struct JSONReportWriter {
-    private(set) var bytes: [UInt8] = []
+struct JSONReportWriter: ~Copyable {
+    private var bytes = ByteBuffer()
     private var depth = 0
-    /// Whether the current object or array has had a member yet.
-    private var hasMembers: [Bool] = []
+    /// Whether the object or array open at each depth has had a member yet, one bit per depth: a
+    /// report nests six deep at most, and a bit costs less than an array of flags at every field.
+    private var hasMembers: UInt64 = 0
     private var pieces: PieceSink?
     private var onAllCores = false
 
@@ -17,7 +18,7 @@ struct JSONReportWriter {
         var writer = JSONReportWriter()
         writer.write(report)
         writer.raw("\n")
-        return writer.bytes
+        return writer.bytes.array
     }
 
     static func write(
@@ -37,8 +38,8 @@ struct JSONReportWriter {
     /// Passes what is written so far to the sink, once a piece is full (or at the end).
     private mutating func handOver(ifAtLeast size: Int = 0) {
         guard pieces != nil, bytes.count >= size else { return }
-        bytes.withUnsafeBytes { pieces?.handOver($0) }
-        bytes.removeAll(keepingCapacity: true)
+        bytes.withBytes { pieces?.handOver($0) }
+        bytes.removeAll()
     }
 
     private mutating func write(_ report: AuditReport) {
@@ -111,7 +112,7 @@ struct JSONReportWriter {
             while end < documents.count, end - start < wave, !Self.isLarge(documents[end]) { end += 1 }
             for document in Self.renderConcurrently(documents[start..<end], depth: depth) {
                 separate()
-                bytes += document
+                document.withUnsafeBytes { bytes.append($0) }
                 handOver(ifAtLeast: PieceSink.pieceSize)
             }
             if end < documents.count, Self.isLarge(documents[end]) {
@@ -136,14 +137,14 @@ struct JSONReportWriter {
             var writer = JSONReportWriter()
             writer.depth = depth
             writer.write(documents[first + index])
-            slots[index] = writer.bytes
+            slots[index] = writer.bytes.array
         }
         return slots.values
     }
 
     /// A named array, each element on its own line.
     private mutating func array<Element>(
-        _ name: String, _ elements: [Element], _ write: (inout JSONReportWriter, Element) -> Void
+        _ name: StaticString, _ elements: [Element], _ write: (inout JSONReportWriter, Element) -> Void
     ) {
         key(name)
         open("[")
@@ -180,12 +181,13 @@ struct JSONReportWriter {
     private mutating func open(_ bracket: StaticString) {
         raw(bracket)
         depth += 1
-        hasMembers.append(false)
+        precondition(depth < 64, "a report nests a few levels deep")
+        hasMembers &= ~(1 << depth)
     }
 
     /// An empty object or array still gets its line break and indented closing bracket.
     private mutating func close(_ bracket: StaticString) {
-        let hadMembers = hasMembers.removeLast()
+        let hadMembers = hasMembers & (1 << depth) != 0
         depth -= 1
         raw("\n")
         if !hadMembers { raw("\n") }
@@ -195,58 +197,50 @@ struct JSONReportWriter {
 
     /// Starts a member of the current object or array on its own line.
     private mutating func separate() {
-        if hasMembers[hasMembers.count - 1] { raw(",") }
-        hasMembers[hasMembers.count - 1] = true
+        if hasMembers & (1 << depth) != 0 { raw(",") }
+        hasMembers |= 1 << depth
         raw("\n")
         indent()
     }
 
-    private mutating func key(_ name: String) {
+    /// Keys are the report's own names, which need no escaping.
+    private mutating func key(_ name: StaticString) {
         separate()
-        string(name)
-        raw(" : ")
+        bytes.append(0x22)
+        bytes.append(name)
+        raw("\" : ")
     }
 
-    private mutating func field(_ name: String, _ value: String) {
+    private mutating func field(_ name: StaticString, _ value: String) {
         key(name)
         string(value)
     }
 
-    private mutating func field(_ name: String, _ value: Int) {
+    private mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         decimal(value)
     }
 
-    private mutating func field(_ name: String, _ value: Bool) {
+    private mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         raw(value ? "true" : "false")
     }
 
     /// Whole numbers without a fraction, others in their shortest exact form, as `JSONEncoder` writes them.
-    private mutating func field(_ name: String, _ value: Double) {
+    private mutating func field(_ name: StaticString, _ value: Double) {
         key(name)
         if value.rounded() == value, abs(value) < 1e15 {
             decimal(Int(value))
         } else {
-            bytes.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { bytes.append($0) }
         }
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
-
-    private mutating func indent() {
-        var remaining = depth * 2
-        while remaining > 0 {
-            let run = min(remaining, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<run])
-            remaining -= run
-        }
-    }
+    private mutating func indent() { bytes.append(repeating: 0x20, count: depth * 2) }
 
     /// Literal layout text, copied straight from the binary: the writer appends it between every field.
-    private mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    private mutating func raw(_ text: StaticString) { bytes.append(text) }
 
     /// An integer's digits, written without building a string for each of a report's many numbers.
     private mutating func decimal(_ value: Int) {
@@ -259,7 +253,7 @@ struct JSONReportWriter {
                 digits[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            bytes.append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -274,11 +268,11 @@ struct JSONReportWriter {
             for index in utf8.indices {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index]))
                 escape(byte)
                 run = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(0x22)
     }
@@ -294,7 +288,8 @@ struct JSONReportWriter {
         case 0x0C: raw("\\f")
         default:
             let hex = String(byte, radix: 16)
-            bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            var text = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            text.withUTF8 { bytes.append($0) }
         }
     }
 }
