@@ -24,12 +24,7 @@ enum QuotationFinder {
             var start = 0
             while start < text.count {
                 // One paragraph, to the next line break; only one with a quotation mark is looked into.
-                var end = start
-                var marked = false
-                while end < text.count, text[end] != 0x0A, text[end] != 0x0D {
-                    marked = marked || text[end] == 0x22 || text[end] == 0xE2
-                    end += 1
-                }
+                let (end, marked) = Self.paragraph(in: text, from: start)
                 let paragraph = start..<end
                 start = end + 1
                 guard marked else { continue }
@@ -49,6 +44,29 @@ enum QuotationFinder {
             }
         }
         return result
+    }
+
+    /// Where the paragraph that starts at `start` ends, and whether it holds a byte that may begin a
+    /// quotation mark (`"`, or the lead byte of a curly one). By table, with the flags joined by bits:
+    /// it is read for every byte of every document.
+    private static func paragraph(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, marked: Bool) {
+        byteKinds.withUnsafeBufferPointer { kinds in
+            var end = start
+            var seen: UInt8 = 0
+            while end < text.count {
+                let kind = kinds[Int(text[end])]
+                if kind & lineBreak != 0 { break }
+                seen |= kind
+                end += 1
+            }
+            return (end, seen & quotationMark != 0)
+        }
+    }
+
+    private static let lineBreak: UInt8 = 1
+    private static let quotationMark: UInt8 = 2
+    private static let byteKinds: [UInt8] = (0...255).map { byte in
+        byte == 0x0A || byte == 0x0D ? lineBreak : byte == 0x22 || byte == 0xE2 ? quotationMark : 0
     }
 
     /// Quotation ranges (including the marks) within one paragraph.

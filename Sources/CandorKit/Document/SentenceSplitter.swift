@@ -22,6 +22,9 @@ public enum SentenceSplitter {
             start = end
         }
         while index < text.count {
+            // Most bytes can neither end a sentence nor a line: they are passed over in a tight loop.
+            index = text.withUnsafeBufferPointer { Self.nextBreakCandidate(in: $0, from: index) }
+            guard index < text.count else { break }
             let byte = text[index]
             if byte == 0x0A || byte == 0x0D {
                 if !continuesHardWrap(text, lineBreak: index) { close(at: index) }
@@ -43,6 +46,17 @@ public enum SentenceSplitter {
         close(at: text.count)
         return sentences
     }
+
+    /// The first line break or terminal punctuation (`.`, `!`, `?`) at or after `index`.
+    private static func nextBreakCandidate(in text: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        breakCandidates.withUnsafeBufferPointer { candidates in
+            var position = index
+            while position < text.count, !candidates[Int(text[position])] { position += 1 }
+            return position
+        }
+    }
+
+    private static let breakCandidates: [Bool] = (0...255).map { [0x0A, 0x0D, 0x2E, 0x21, 0x3F].contains($0) }
 
     private static func trim(_ range: Range<Int>, in text: [UInt8]) -> Range<Int>? {
         var lower = range.lowerBound
@@ -89,10 +103,16 @@ public enum SentenceSplitter {
     private static func isAbbreviation(_ text: [UInt8], dot: Int) -> Bool {
         var wordStart = dot
         while wordStart > 0, !isSpace(text[wordStart - 1]), text[wordStart - 1] != 0x28 { wordStart -= 1 }
+        // Most words before a full stop are plain ASCII longer than any abbreviation: no string then.
+        let isASCII = !text[wordStart..<dot].contains { $0 >= 0x80 }
+        if isASCII, dot - wordStart > longestAbbreviation { return false }
+        if isASCII, dot - wordStart == 1 { return (0x41...0x5A).contains(text[wordStart]) }
         let word = String(decoding: text[wordStart..<dot], as: UTF8.self)
         if word.count == 1, let first = word.unicodeScalars.first, first.properties.isUppercase { return true }
         return abbreviations.contains(word.lowercased())
     }
+
+    private static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
 
     /// A line break inside a paragraph that was wrapped by hand: the line does not end a sentence and
     /// the next line carries on in lower case.

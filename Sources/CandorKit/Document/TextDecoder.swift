@@ -54,6 +54,14 @@ enum TextDecoder {
         bytes.withUnsafeBufferPointer { buffer in
             // ASCII runs are checked a byte at a time without the decoder; the rest by the decoder.
             var index = 0
+            // Eight bytes at a time while none has its high bit set.
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                while index + 8 <= buffer.count,
+                    base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+            }
             while index < buffer.count, buffer[index] < 0x80 { index += 1 }
             if index == buffer.count { return true }
             var parser = Unicode.UTF8.ForwardParser()
