@@ -172,8 +172,12 @@ protocol CalloutReceiver {
 private struct Alphabet {
     private var literals: [UInt8: UInt8] = [:]
     private(set) var count = 4
-    /// The three character sets' classes; literal characters are numbered after them.
-    static let (space, quote, hyphen): (UInt8, UInt8, UInt8) = (1, 2, 3)
+    /// The three character sets' classes; literal characters are numbered after them. Constants
+    /// rather than a stored tuple: a stored static is a lazy global, and the walk's inner loop would
+    /// check that it was set up at every character.
+    static var space: UInt8 { 1 }
+    static var quote: UInt8 { 2 }
+    static var hyphen: UInt8 { 3 }
 
     /// The class of one unit as `PhraseTrie` writes it, or nil if it is not one the walker knows.
     mutating func classOf(_ unit: String) -> UInt8? {
