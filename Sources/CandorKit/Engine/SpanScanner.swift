@@ -12,44 +12,38 @@ struct SpanScanner {
         _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
         anchorsStartMatches: Bool = false, spaceRuns: Int? = nil, leads: [ArraySlice<UInt32>]? = nil
     ) -> ([Range<Int>], MatchError?) {
-        var flagged: [Range<Int>] = []
-        var failure: MatchError?
         document.text.withUnsafeBufferPointer { text in
-            func consider(_ range: Range<Int>) -> Bool {
-                do throws(MatchError) {
-                    if try !isExcepted(range, span, text) { flagged.append(range) }
-                    return true
-                } catch {
-                    failure = error
-                    return false
-                }
-            }
-            if let candidates {
-                for range in candidates where !consider(range) { break }
-                return
-            }
-            if let anchors {
-                do throws(MatchError) {
+            var flagged: [Range<Int>] = []
+            do throws(MatchError) {
+                if let candidates {
+                    for range in candidates where try !isExcepted(range, span, text) { flagged.append(range) }
+                } else if let anchors {
                     // With leading words, matches are searched from those within reach of a required word.
                     let starts = leads.map { self.leads($0, reaching: anchors, spaceRuns, text)[...] } ?? anchors
                     let fromStarts = leads != nil || anchorsStartMatches
                     for range in try anchoredMatches(span, starts, startingAtAnchors: fromStarts, spaceRuns, text)
-                    where !consider(range) { break }
-                } catch {
-                    failure = error
+                    where try !isExcepted(range, span, text) {
+                        flagged.append(range)
+                    }
+                } else {
+                    var failure: MatchError?
+                    try matcher.forEachMatch(of: span.regex, in: text) { match in
+                        guard let range = match.groups[span.group], !range.isEmpty else { return true }
+                        do throws(MatchError) {
+                            if try !isExcepted(range, span, text) { flagged.append(range) }
+                            return true
+                        } catch {
+                            failure = error
+                            return false
+                        }
+                    }
+                    if let failure { throw failure }
                 }
-                return
-            }
-            do throws(MatchError) {
-                try matcher.forEachMatch(of: span.regex, in: text) { match in
-                    guard let range = match.groups[span.group], !range.isEmpty else { return true }
-                    return consider(range)
-                }
+                return (flagged, nil)
             } catch {
-                failure = error
+                return (flagged, error)
             }
         }
-        return (flagged, failure)
     }
 
     /// The matches of a pattern whose every match holds one of its anchor words (at or after the
