@@ -144,8 +144,7 @@ public struct Auditor: Sendable {
             }
         }
         let suppressedChecks = suppressor.remove(from: &checks)
-        findings += checks
-        findings.sort(by: Self.readingOrder)
+        Self.insertInReadingOrder(checks, into: &findings)
         diagnostics += suppressor.unusedDirectiveWarnings()
         let card = Scorer.score(findings: findings, signals: signals, cleanWords: cleanWords)
         for index in findings.indices { Self.place(&findings[index], in: document) }
@@ -239,6 +238,22 @@ public struct Auditor: Sendable {
         return keptIndexes.sorted(by: inReadingOrder).map { findings[$0] }
     }
 
+    /// Span findings arrive in reading order already (see `removingOverlaps`); the few document
+    /// checks are put in their places among them, after any equal to them, as a stable sort of the
+    /// whole would, without the sort's copying of every finding.
+    static func insertInReadingOrder(_ checks: [Finding], into findings: inout [Finding]) {
+        assert(findings.indices.dropFirst().allSatisfy { !readingOrder(findings[$0], findings[$0 - 1]) })
+        for check in checks.sorted(by: readingOrder) {
+            var low = 0
+            var high = findings.count
+            while low < high {
+                let middle = (low + high) / 2
+                if readingOrder(check, findings[middle]) { high = middle } else { low = middle + 1 }
+            }
+            findings.insert(check, at: low)
+        }
+    }
+
     static func readingOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.byteStart != rhs.byteStart { return lhs.byteStart < rhs.byteStart }
         if lhs.byteEnd != rhs.byteEnd { return lhs.byteEnd < rhs.byteEnd }
@@ -248,8 +263,11 @@ public struct Auditor: Sendable {
     /// Words in sentences that carry no weighted negative finding.
     static func cleanWords(in document: Document, findings: [Finding]) -> Int {
         var flagged = Set<Int>()
-        for finding in findings where finding.weight > 0 && finding.category.polarity == .negative {
-            if let index = document.sentenceIndex(containing: finding.textRange.lowerBound) { flagged.insert(index) }
+        for index in findings.indices where findings[index].weight > 0 && findings[index].category.polarity == .negative
+        {
+            if let sentence = document.sentenceIndex(containing: findings[index].textRange.lowerBound) {
+                flagged.insert(sentence)
+            }
         }
         let flaggedWords = flagged.reduce(0) { $0 + WordCounter.count(document.text, in: document.sentences[$1]) }
         return max(0, document.wordCount - flaggedWords)

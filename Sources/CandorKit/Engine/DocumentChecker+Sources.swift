@@ -3,9 +3,15 @@ import PCRE2Kit
 extension DocumentChecker {
     /// Sentence indexes that hold at least one finding satisfying `include`. (Lazily: a large
     /// document has tens of thousands of findings, and a filtered copy would hold them again.)
-    func sentences(with findings: [Finding], where include: @escaping (Finding) -> Bool) -> [Int] {
-        Set(findings.lazy.filter(include).compactMap { document.sentenceIndex(containing: $0.textRange.lowerBound) })
-            .sorted()
+    func sentences(with findings: [Finding], where include: (Finding) -> Bool) -> [Int] {
+        var found = Set<Int>()
+        // By index: iterating the findings copied each, and a copy retains all its strings.
+        for index in findings.indices where include(findings[index]) {
+            if let sentence = document.sentenceIndex(containing: findings[index].textRange.lowerBound) {
+                found.insert(sentence)
+            }
+        }
+        return found.sorted()
     }
 
     /// Every named source shares one organisation that the article also praises.

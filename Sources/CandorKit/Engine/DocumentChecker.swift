@@ -10,20 +10,25 @@ struct DocumentChecker {
             guard !signals.contains(where: { $0.signal == signal }) else { return nil }
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document)
         case .missingDisclosure(let threshold):
-            guard disclosures.isEmpty else { return nil }
+            guard firstDisclosure == nil else { return nil }
             if let links = document.metadata.first(where: { $0.key == .sponsoredLinks }) {
                 let message = "\(rule.message) (\(links.value) rel=\"sponsored\" link(s), no disclosure)"
                 return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
             }
-            let promotional = findings.lazy.filter { [.puffery, .socialProof, .disclaimer].contains($0.category) }
-            let evidence = promotional.reduce(0) { $0 + $1.weight }
+            // Counted by index: iterating the findings copied each, and a copy retains all its strings.
+            var (promotional, evidence) = (0, 0.0)
+            for index in findings.indices
+            where [.puffery, .socialProof, .disclaimer].contains(findings[index].category) {
+                promotional += 1
+                evidence += findings[index].weight
+            }
             // Density over all words: a piece whose every sentence is flagged has few clean words left.
             let perThousand = evidence * 1000 / Double(max(document.wordCount, ScoringModel.minimumLength))
-            guard promotional.count >= 3, perThousand >= threshold else { return nil }
-            let message = "\(rule.message) (\(promotional.count) promotional findings, no disclosure)"
+            guard promotional >= 3, perThousand >= threshold else { return nil }
+            let message = "\(rule.message) (\(promotional) promotional findings, no disclosure)"
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
         case .buriedDisclosure(let leadShare):
-            guard let first = disclosures.first, !document.text.isEmpty else { return nil }
+            guard let first = firstDisclosure, !document.text.isEmpty else { return nil }
             let position = Double(first.textRange.lowerBound) / Double(document.text.count)
             guard position > leadShare else { return nil }
             return Finding(rule: rule, scope: .document, textRange: first.textRange, in: document)
@@ -34,5 +39,7 @@ struct DocumentChecker {
         }
     }
 
-    private var disclosures: LazyFilterSequence<[Finding]> { signals.lazy.filter { $0.signal == .disclosure } }
+    private var firstDisclosure: Finding? {
+        signals.firstIndex { $0.signal == .disclosure }.map { signals[$0] }
+    }
 }

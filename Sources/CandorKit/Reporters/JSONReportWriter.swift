@@ -148,9 +148,10 @@ struct JSONReportWriter: ~Copyable {
     ) {
         key(name)
         open("[")
-        for element in elements {
+        // By index: iterating the array copied each element, and a finding's copy retains its strings.
+        for index in elements.indices {
             separate()
-            write(&self, element)
+            write(&self, elements[index])
             handOver(ifAtLeast: PieceSink.pieceSize)
         }
         close("]")

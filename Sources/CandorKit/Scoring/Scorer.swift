@@ -14,9 +14,10 @@ public enum Scorer {
         let length = Double(max(cleanWords, ScoringModel.minimumLength)) / 100
         var lines: [BreakdownLine] = []
         // Totals in one pass, not a filtered copy per category: a large document has many findings.
+        // Read by index: iterating the array copied every finding, and a copy retains all its strings.
         var totals: [Category: Total] = [:]
-        for finding in findings where finding.scope == .span && finding.weight > 0 {
-            totals[finding.category, default: Total()].add(finding.weight)
+        for index in findings.indices where findings[index].scope == .span && findings[index].weight > 0 {
+            totals[findings[index].category, default: Total()].add(findings[index].weight)
         }
         for category in Category.allCases {
             guard let penalty = ScoringModel.penalties[category], let total = totals[category] else { continue }
@@ -25,7 +26,8 @@ public enum Scorer {
             let reason = "\(count(total.count, "finding")), \(format(density)) weighted per 100 clean words"
             lines.append(BreakdownLine(category: category.rawValue, points: points, reason: reason))
         }
-        for finding in findings where finding.scope == .document {
+        for index in findings.indices where findings[index].scope == .document {
+            let finding = findings[index]
             let points = -Int(finding.weight.rounded())
             lines.append(
                 BreakdownLine(
