@@ -68,7 +68,7 @@ struct Bench: ParsableCommand {
             ))
         if perRule { BenchRun.perRule(files: files, ruleset: ruleset) }
         if reference {
-            try BenchPeers.reference(files: files, ruleset: ruleset, megabytes: megabytes, candor: all, runs: runs)
+            try BenchPeers.reference(files: files, auditor: auditor, megabytes: megabytes, runs: runs)
         }
         if vsProselint { try BenchPeers.proselint(files: files, candor: all) }
         if jsonlMegabytes > 0 { try BenchRun.jsonlMemory(files: files, auditor: auditor, megabytes: jsonlMegabytes) }
