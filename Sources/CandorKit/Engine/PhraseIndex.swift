@@ -176,10 +176,17 @@ struct PhraseIndex: Sendable {
         return matchesStartAtAnchor.contains(rule) ? .wordsStartingMatches : .words
     }
 
-    /// Where each start word of a rule in `ledRules` begins, a list per word, each in order.
-    func leads(of rule: Int, in found: Found) -> [ArraySlice<UInt32>]? {
+    /// Where each start word of a rule in `ledRules` begins: a list per word, each in order, as a
+    /// range of `places`.
+    func leads(of rule: Int, in found: Found) -> Leads? {
         guard let words = startWordIDs[rule], let leads = found.leads else { return nil }
-        return words.map { leads[$0][...] }
+        return Leads(places: leads.values, lists: words.map(leads.range))
+    }
+
+    /// The places of a rule's start words, read from one array: a list per word as a range of it.
+    struct Leads {
+        let places: [UInt32]
+        let lists: [Range<Int>]
     }
 
     /// What the shared pass found, by rule index (empty for a rule it found nothing of): phrase
@@ -188,16 +195,17 @@ struct PhraseIndex: Sendable {
     struct Found: Sendable {
         let matches: ByRule<Range<Int>>
         let anchors: ByRule<Int>
-        /// Where each of `leadWords` starts, four bytes a place (a large article has millions);
-        /// nil for a text too large to count in 32 bits, whose led rules search without them.
-        let leads: [[UInt32]]?
+        /// Where each of `leadWords` starts, by word, four bytes a place (a large article has
+        /// millions); nil for a text too large to count in 32 bits, whose led rules search without them.
+        let leads: ByRule<UInt32>?
     }
 
     /// Values filed by rule in one array, each rule's in the order they came: a document's rules
     /// found something in hundreds of small arrays before, each grown (and allocated) on its own.
     struct ByRule<Value: Sendable>: Sendable {
         private let starts: [Int]
-        private let values: [Value]
+        /// Every rule's values, each rule's together (see `range(of:)`).
+        let values: [Value]
 
         /// Files `pending` (rule, value) pairs by rule, keeping their order within each rule.
         init(_ pending: [(rule: Int32, value: Value)], rules: Int) {
@@ -220,7 +228,9 @@ struct PhraseIndex: Sendable {
             self.starts = starts
         }
 
-        subscript(rule: Int) -> ArraySlice<Value> { values[starts[rule]..<starts[rule + 1]] }
+        subscript(rule: Int) -> ArraySlice<Value> { values[range(of: rule)] }
+
+        func range(of rule: Int) -> Range<Int> { starts[rule]..<starts[rule + 1] }
     }
 
     /// Callouts arrive in order of start position (PCRE2 tries each start in turn and, through the
@@ -248,7 +258,9 @@ struct PhraseIndex: Sendable {
         private var matches: [(rule: Int32, value: Range<Int>)] = []
         /// Rule and place packed in one word (the place in the low 40 bits), eight bytes an anchor.
         private var anchors: [UInt64] = []
-        private var leads: [[UInt32]]?
+        /// Lead word and place packed the same way, in one array rather than one grown per word;
+        /// nil for a text too large to count its places in 32 bits.
+        private var leads: [UInt64]?
         private var lastStart: [Int]
         private var keptEnd: [Int]
         private var lastAnchor: [Int]
@@ -260,7 +272,7 @@ struct PhraseIndex: Sendable {
             keptEnd = Array(repeating: 0, count: index.ruleCount)
             lastAnchor = lastStart
             lastLead = Array(repeating: -1, count: index.leadWords.count)
-            if textLength <= Int(UInt32.max) { leads = Array(repeating: [], count: index.leadWords.count) }
+            if textLength <= Int(UInt32.max) { leads = [] }
         }
 
         var found: Found {
@@ -269,7 +281,11 @@ struct PhraseIndex: Sendable {
                 anchors: ByRule(
                     anchors.lazy.map { (Int32(truncatingIfNeeded: $0 >> 40), Int($0 & 0xFF_FFFF_FFFF)) },
                     count: anchors.count, rules: index.ruleCount),
-                leads: leads)
+                leads: leads.map { leads in
+                    ByRule(
+                        leads.lazy.map { (Int32(truncatingIfNeeded: $0 >> 40), UInt32(truncatingIfNeeded: $0)) },
+                        count: leads.count, rules: index.leadWords.count)
+                })
         }
 
         mutating func receive(_ member: Int, _ range: Range<Int>) {
@@ -281,7 +297,7 @@ struct PhraseIndex: Sendable {
         mutating func add(rule: Int, startsOnly: Bool, leads isLead: Bool, _ range: Range<Int>) {
             // Two of a rule's words can start at the same place ("believe", "believed").
             if isLead {
-                if lastLead[rule] != range.lowerBound { leads?[rule].append(UInt32(range.lowerBound)) }
+                if lastLead[rule] != range.lowerBound { leads?.append(UInt64(rule) << 40 | UInt64(range.lowerBound)) }
                 lastLead[rule] = range.lowerBound
                 return
             }

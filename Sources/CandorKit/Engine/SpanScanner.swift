@@ -10,7 +10,7 @@ struct SpanScanner {
     /// searched only near them (from `leads` within their reach, when given).
     func scan(
         _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
-        anchorsStartMatches: Bool = false, spaceRuns: Int? = nil, leads: [ArraySlice<UInt32>]? = nil
+        anchorsStartMatches: Bool = false, spaceRuns: Int? = nil, leads: PhraseIndex.Leads? = nil
     ) -> ([Range<Int>], MatchError?) {
         document.text.withUnsafeBufferPointer { text in
             var flagged: [Range<Int>] = []
@@ -87,7 +87,7 @@ struct SpanScanner {
     /// ordered stretches, and each list is searched for each stretch rather than read whole: "the"
     /// and "a" begin words everywhere, required words are rarer.
     private func leads(
-        _ lists: [ArraySlice<UInt32>], reaching anchors: ArraySlice<Int>, _ spaceRuns: Int?,
+        _ leads: PhraseIndex.Leads, reaching anchors: ArraySlice<Int>, _ spaceRuns: Int?,
         _ text: UnsafeBufferPointer<UInt8>
     ) -> [Int] {
         var reaches = Reach(sentences: document.sentences, spaceRuns: spaceRuns)
@@ -101,34 +101,44 @@ struct SpanScanner {
             }
         }
         var kept: [Int] = []
-        var cursors = lists.map { $0.startIndex }
-        for stretch in stretches {
-            let first = kept.count
-            for (index, list) in lists.enumerated() {
-                var cursor = Self.firstIndex(in: list, from: cursors[index], atLeast: stretch.lowerBound)
-                while cursor < list.endIndex, Int(list[cursor]) <= stretch.upperBound {
-                    kept.append(Int(list[cursor]))
-                    cursor += 1
+        let lists = leads.lists
+        var cursors = lists.map(\.lowerBound)
+        leads.places.withUnsafeBufferPointer { places in
+            for stretch in stretches {
+                let first = kept.count
+                for index in lists.indices {
+                    let end = lists[index].upperBound
+                    var cursor = Self.firstIndex(in: places, from: cursors[index], to: end, atLeast: stretch.lowerBound)
+                    while cursor < end, Int(places[cursor]) <= stretch.upperBound {
+                        kept.append(Int(places[cursor]))
+                        cursor += 1
+                    }
+                    cursors[index] = cursor
                 }
-                cursors[index] = cursor
-            }
-            // Several words' places within one stretch: in order, each once.
-            if lists.count > 1, kept.count - first > 1 {
-                kept[first...].sort()
-                var write = first
-                for read in first..<kept.count where write == first || kept[read] != kept[write - 1] {
-                    kept[write] = kept[read]
-                    write += 1
-                }
-                kept.removeSubrange(write...)
+                if lists.count > 1 { Self.sortAndDeduplicate(&kept, from: first) }
             }
         }
         return kept
     }
 
-    /// The first index at or after `from` whose place is at least `target`, by binary search.
-    private static func firstIndex(in list: ArraySlice<UInt32>, from: Int, atLeast target: Int) -> Int {
-        var (low, high) = (from, list.endIndex)
+    /// Several words' places within one stretch: in order, each once.
+    private static func sortAndDeduplicate(_ kept: inout [Int], from first: Int) {
+        if kept.count - first > 1 {
+            kept[first...].sort()
+            var write = first
+            for read in first..<kept.count where write == first || kept[read] != kept[write - 1] {
+                kept[write] = kept[read]
+                write += 1
+            }
+            kept.removeSubrange(write...)
+        }
+    }
+
+    /// The first index in `from..<to` whose place is at least `target` (or `to`), by binary search.
+    private static func firstIndex(
+        in list: UnsafeBufferPointer<UInt32>, from: Int, to end: Int, atLeast target: Int
+    ) -> Int {
+        var (low, high) = (from, end)
         while low < high {
             let middle = (low + high) / 2
             if Int(list[middle]) < target { low = middle + 1 } else { high = middle }
