@@ -3,10 +3,11 @@ import PCRE2Kit
 extension DocumentChecker {
     /// Sentence indexes that hold at least one finding satisfying `include`. (Lazily: a large
     /// document has tens of thousands of findings, and a filtered copy would hold them again.)
-    func sentences(with findings: [Finding], where include: (Finding) -> Bool) -> [Int] {
+    func sentences(with findings: [Finding], where include: (Category, Signal?) -> Bool) -> [Int] {
         var found = Set<Int>()
-        // By index: iterating the findings copied each, and a copy retains all its strings.
-        for index in findings.indices where include(findings[index]) {
+        // By index, and the test given only what it reads: a finding passed whole was copied, and
+        // a copy retains all its strings.
+        for index in findings.indices where include(findings[index].category, findings[index].signal) {
             if let sentence = document.sentenceIndex(containing: findings[index].textRange.lowerBound) {
                 found.insert(sentence)
             }
@@ -17,10 +18,10 @@ extension DocumentChecker {
     /// Every named source shares one organisation that the article also praises.
     func oneSidedSourcing(_ rule: Rule) -> Finding? {
         let matcher = Matcher.forCurrentThread()
-        let sourced = sentences(with: signals) { $0.signal == .namedSource }
+        let sourced = sentences(with: signals) { $1 == .namedSource }
         guard sourced.count >= 2 else { return nil }
         // Praise is rarer than sources, so it is looked for first and narrows the names to test.
-        let praised = sentences(with: findings) { [.puffery, .socialProof].contains($0.category) }
+        let praised = sentences(with: findings) { category, _ in [.puffery, .socialProof].contains(category) }
             .reduce(into: Set<String>()) {
                 $0.formUnion(NameExtractor.names(in: document.text, range: document.sentences[$1], matcher: matcher))
             }
@@ -69,7 +70,7 @@ extension DocumentChecker {
     /// One name recurs across the sentences that carry promotional language.
     func promotedName(_ rule: Rule, threshold: Int) -> Finding? {
         let matcher = Matcher.forCurrentThread()
-        let promotional = sentences(with: findings) { [.puffery, .socialProof].contains($0.category) }
+        let promotional = sentences(with: findings) { category, _ in [.puffery, .socialProof].contains(category) }
         var counts: [String: Int] = [:]
         for index in promotional {
             // Acronyms such as AI or EU are topics, not products.

@@ -7,7 +7,7 @@ struct DocumentChecker {
     func evaluate(_ rule: Rule, _ check: DocumentCheck) -> Finding? {
         switch check {
         case .missingSignal(let signal):
-            guard !signals.contains(where: { $0.signal == signal }) else { return nil }
+            guard !signals.indices.contains(where: { signals[$0].signal == signal }) else { return nil }
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document)
         case .missingDisclosure(let threshold):
             guard firstDisclosure == nil else { return nil }
@@ -40,6 +40,6 @@ struct DocumentChecker {
     }
 
     private var firstDisclosure: Finding? {
-        signals.firstIndex { $0.signal == .disclosure }.map { signals[$0] }
+        signals.indices.first { signals[$0].signal == .disclosure }.map { signals[$0] }
     }
 }

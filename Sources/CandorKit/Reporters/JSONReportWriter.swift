@@ -148,11 +148,14 @@ struct JSONReportWriter: ~Copyable {
     ) {
         key(name)
         open("[")
-        // By index: iterating the array copied each element, and a finding's copy retains its strings.
-        for index in elements.indices {
-            separate()
-            write(&self, elements[index])
-            handOver(ifAtLeast: PieceSink.pieceSize)
+        // Through the buffer: iterating the array copied each element, and a finding's copy retains
+        // all its strings.
+        elements.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                separate()
+                write(&self, elements[index])
+                handOver(ifAtLeast: PieceSink.pieceSize)
+            }
         }
         close("]")
     }
