@@ -102,12 +102,19 @@ public enum Fingerprint {
             var scalars: [Unicode.Scalar] = []
             scalars.reserveCapacity(bytes.count)
             for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { scalars.append(scalar) }
-            for (index, scalar) in scalars.enumerated() where scalar.properties.isWhitespace {
+            for (index, scalar) in scalars.enumerated() where Self.isWhitespace(scalar) {
                 guard scalar.isASCII else { return nil }
                 let neighbours = [index - 1, index + 1].filter(scalars.indices.contains).map { scalars[$0] }
                 guard neighbours.allSatisfy(Self.standsAlone) else { return nil }
             }
             self.scalars = scalars
+        }
+
+        /// White space as Unicode defines it, ASCII answered without the property tables: most of the
+        /// scalars of a sentence with a curly quote in it are ASCII.
+        @inline(__always)
+        private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
         }
 
         /// Whether a scalar next to white space can never share its grapheme cluster: ASCII, or a
@@ -129,7 +136,7 @@ public enum Fingerprint {
             var pendingSpace = false
             var emittedAny = false
             for scalar in scalars {
-                if scalar.properties.isWhitespace {
+                if Self.isWhitespace(scalar) {
                     pendingSpace = emittedAny
                     continue
                 }
