@@ -114,7 +114,8 @@ public enum Fingerprint {
         /// scalars of a sentence with a curly quote in it are ASCII.
         @inline(__always)
         private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            scalar.isASCII
+                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
         }
 
         /// Whether a scalar next to white space can never share its grapheme cluster: ASCII, or a
