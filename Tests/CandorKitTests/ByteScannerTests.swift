@@ -77,4 +77,18 @@ import Testing
         // Initials beyond ASCII keep the sentence going too; a lower-case letter does not.
         #expect(DocumentTests.sentences(of: "By É. Zola. Then a. Next") == ["By É. Zola.", "Then a.", "Next"])
     }
+
+    @Test func attributedQuotationsAreTheSameWhateverEndsTheLines() {
+        let paragraphs = [
+            "“Prices will rise,” she said, “and soon.”", "\"Markets may fall.\" Nobody knows.",
+            "He said nothing.", "Analysts told us: \"It is early\"",
+        ]
+        for ending in ["\n", "\r\n", "\r", "\n\n"] {
+            let bytes = Array(paragraphs.joined(separator: ending).utf8)
+            let quoted = QuotationFinder.attributedQuotations(in: bytes).map {
+                String(decoding: bytes[$0], as: UTF8.self)
+            }
+            #expect(quoted == ["“Prices will rise,”", "“and soon.”", "\"It is early\""], "\(Array(ending.utf8))")
+        }
+    }
 }
