@@ -37,6 +37,24 @@ public enum Category: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (lhs: Category, rhs: Category) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
+
+    /// Hashed by case rather than by id (the default for an enum with raw values): categories key
+    /// the dictionaries of overlap checks and scores for every document, and hashing the id string
+    /// cost more than the lookups.
+    public func hash(into hasher: inout Hasher) {
+        let ordinal: UInt8 =
+            switch self {
+            case .hedging: 0
+            case .unsourced: 1
+            case .socialProof: 2
+            case .puffery: 3
+            case .disclaimer: 4
+            case .bias: 5
+            case .sponsorship: 6
+            case .transparency: 7
+            }
+        hasher.combine(ordinal)
+    }
 }
 
 /// How serious a finding is; `error` is reserved for problems an editor must fix before publishing.

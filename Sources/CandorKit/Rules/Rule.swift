@@ -61,6 +61,22 @@ public enum Signal: String, Sendable, Codable, CaseIterable {
     case expertise
     case correction
     case disclosure
+
+    /// Hashed by case rather than by id, as `Category` is: signals key the scores of every document.
+    public func hash(into hasher: inout Hasher) {
+        let ordinal: UInt8 =
+            switch self {
+            case .byline: 0
+            case .dateline: 1
+            case .namedSource: 2
+            case .attributedData: 3
+            case .link: 4
+            case .expertise: 5
+            case .correction: 6
+            case .disclosure: 7
+            }
+        hasher.combine(ordinal)
+    }
 }
 
 /// The compiled form of a span rule: the pattern plus the exceptions that veto a candidate.
