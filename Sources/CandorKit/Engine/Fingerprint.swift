@@ -9,7 +9,9 @@ public enum Fingerprint {
     /// normalised: every finding has one, so no normalised copy of its sentence is built.
     static func of(ruleId: String, text: ArraySlice<UInt8>, context: ArraySlice<UInt8>) -> String {
         var hash = FNV1a()
-        hash.add(ruleId.utf8)
+        var ruleId = ruleId
+        // Through the contiguous UTF-8: iterating the string's view decoded it a byte at a time.
+        ruleId.withUTF8 { hash.add($0) }
         hash.add(0x1F)
         addNormalised(text, to: &hash)
         hash.add(0x1F)

@@ -35,7 +35,12 @@ struct ByteBuffer: ~Copyable {
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
-        memcpy(start + count, base, bytes.count)
+        // Most pieces are a few bytes of layout, copied in place rather than through a call.
+        if bytes.count <= 8 {
+            for offset in 0..<bytes.count { start[count + offset] = base.load(fromByteOffset: offset, as: UInt8.self) }
+        } else {
+            memcpy(start + count, base, bytes.count)
+        }
         count += bytes.count
     }
 
