@@ -91,4 +91,22 @@ import Testing
             #expect(quoted == ["“Prices will rise,”", "“and soon.”", "\"It is early\""], "\(Array(ending.utf8))")
         }
     }
+
+    @Test func rangeEndsAreLocatedAsEachEndOnItsOwn() {
+        let alphabet = ["a", " ", "é", "東", "\n", "\r\n", "\r", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }.joined()
+            let bytes = Array(text.utf8)
+            let table = LineTable(bytes: bytes)
+            let lower = Int.random(in: 0...bytes.count, using: &generator)
+            let upper = Int.random(in: lower...bytes.count, using: &generator)
+            let both = table.locations(of: lower..<upper)
+            let start = table.location(of: lower)
+            let end = table.location(of: upper)
+            #expect(both.start == start && both.end == end, "\(Array(text.utf8)) \(lower)..<\(upper)")
+        }
+    }
 }

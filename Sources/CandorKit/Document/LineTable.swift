@@ -51,13 +51,31 @@ public struct LineTable: Sendable {
     /// The 1-based line and column of a byte offset.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(0, offset), bytes.count)
+        let line = lineIndex(of: clamped)
+        return (line + 1, 1 + Self.scalarCount(bytes, lineStarts[line]..<clamped))
+    }
+
+    /// The locations of both ends of a range. A range within one line, as nearly every finding is,
+    /// is looked up once and its end counted on from its start.
+    func locations(of range: Range<Int>) -> (start: (line: Int, column: Int), end: (line: Int, column: Int)) {
+        let start = location(of: range.lowerBound)
+        let upper = min(max(0, range.upperBound), bytes.count)
+        let lower = min(max(0, range.lowerBound), bytes.count)
+        guard start.line >= lineStarts.count || upper < lineStarts[start.line], lower <= upper else {
+            return (start, location(of: range.upperBound))
+        }
+        return (start, (start.line, start.column + Self.scalarCount(bytes, lower..<upper)))
+    }
+
+    /// The index of the line holding `offset` (already clamped to the text), by binary search.
+    private func lineIndex(of offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return (low + 1, 1 + Self.scalarCount(bytes, lineStarts[low]..<clamped))
+        return low
     }
 
     /// How many Unicode scalars start in `range`: its length less its continuation bytes, counted

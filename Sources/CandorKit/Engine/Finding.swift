@@ -72,8 +72,7 @@ public struct Finding: Sendable, Codable {
         rule: Rule, scope: Scope, located: (decoded: Range<Int>, source: Range<Int>), in document: Document,
         message: String?
     ) {
-        let start = document.lines.location(of: located.decoded.lowerBound)
-        let end = document.lines.location(of: located.decoded.upperBound)
+        let (start, end) = document.lines.locations(of: located.decoded)
         self.ruleId = rule.id
         self.category = rule.category
         self.severity = rule.severity
