@@ -1,4 +1,3 @@
-import Foundation
 import PCRE2Kit
 
 /// Finds direct quotations that the text attributes to a speaker.
@@ -22,7 +21,7 @@ enum QuotationFinder {
         // from paragraph to paragraph.
         var outside: [UInt8] = []
         text.withUnsafeBufferPointer { text in
-            let hasCarriageReturn = text.baseAddress.map { memchr($0, 0x0D, text.count) != nil } ?? false
+            let hasCarriageReturn = text.firstIndex(of: 0x0D, in: text.indices) != nil
             var start = 0
             while start < text.count {
                 // One paragraph, to the next line break; only one with a quotation mark is looked into.
@@ -72,10 +71,9 @@ enum QuotationFinder {
     private static func lineFeedParagraph(
         in text: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> (end: Int, marked: Bool) {
-        guard let base = text.baseAddress else { return (start, false) }
-        let lineFeed = memchr(base + start, 0x0A, text.count - start)
-        let end = lineFeed.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? text.count
-        let marked = memchr(base + start, 0x22, end - start) != nil || memchr(base + start, 0xE2, end - start) != nil
+        let end = text.firstIndex(of: 0x0A, in: start..<text.count) ?? text.count
+        let marked =
+            text.firstIndex(of: 0x22, in: start..<end) != nil || text.firstIndex(of: 0xE2, in: start..<end) != nil
         return (end, marked)
     }
 

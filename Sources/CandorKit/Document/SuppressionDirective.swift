@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#else
-    import Darwin
-#endif
-
 /// An inline comment that silences rules: `<!-- candor-disable TARGET -->` ... `<!-- candor-enable
 /// TARGET -->`, or `<!-- candor-disable-next-line TARGET -->`. A target is a rule id or a category;
 /// several may be given, separated by spaces or commas; none means every rule.
@@ -42,26 +36,5 @@ public struct SuppressionDirective: Sendable, Equatable {
             index = end.upperBound
         }
         return directives
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// The first occurrence of `needle` at or after `from`. Its first byte is looked for with the C
-    /// library's `memchr`: every file is searched for comments, and most have none.
-    func firstRange(of needle: [UInt8], from: Int) -> Range<Int>? {
-        guard !needle.isEmpty, from >= 0, count - from >= needle.count else { return nil }
-        return withUnsafeBufferPointer { text in
-            let last = text.count - needle.count
-            var index = from
-            while index <= last {
-                guard let found = memchr(text.baseAddress! + index, Int32(needle[0]), last + 1 - index) else {
-                    return nil
-                }
-                index = text.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if text[index..<(index + needle.count)].elementsEqual(needle) { return index..<(index + needle.count) }
-                index += 1
-            }
-            return nil
-        }
     }
 }

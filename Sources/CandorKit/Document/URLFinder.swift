@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds web addresses in text, so that words inside them ("/may-become", "/sponsored/") are never
 /// read as prose.
 enum URLFinder {
@@ -27,7 +25,7 @@ enum URLFinder {
     /// stops of "www." with `memchr`, rather than by testing every byte of the text.
     private static func candidateStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
-        for position in positions(of: 0x3A, in: bytes) where position + 2 < bytes.count {
+        for position in bytes.indices(of: 0x3A) where position + 2 < bytes.count {
             guard bytes[position + 1] == 0x2F, bytes[position + 2] == 0x2F else { continue }
             if position >= 5, startsAddress(bytes, at: position - 5) {
                 starts.append(position - 5)
@@ -35,20 +33,8 @@ enum URLFinder {
                 starts.append(position - 4)
             }
         }
-        for position in positions(of: 0x2E, in: bytes) where position >= 3 { starts.append(position - 3) }
+        for position in bytes.indices(of: 0x2E) where position >= 3 { starts.append(position - 3) }
         return starts.sorted()
-    }
-
-    private static func positions(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        guard let base = bytes.baseAddress else { return [] }
-        var found: [Int] = []
-        var offset = 0
-        while offset < bytes.count, let hit = memchr(base + offset, Int32(byte), bytes.count - offset) {
-            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            found.append(position)
-            offset = position + 1
-        }
-        return found
     }
 
     private static func startsAddress(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
