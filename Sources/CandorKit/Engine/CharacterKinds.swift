@@ -45,6 +45,10 @@ struct CharacterKinds {
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) || byte == 0x5F
     }
 
+    /// White space in ASCII: space, tab, line feed, vertical tab, form feed and carriage return, which
+    /// is both PCRE2's `\s` and Unicode's White_Space there.
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
     /// The scalar value of the UTF-8 sequence that starts at `position`, and its length.
     static func scalar(at position: Int, in text: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
         let lead = UInt32(text[position])

@@ -56,7 +56,7 @@ public enum Fingerprint {
         var pendingSpace = false
         var emittedAny = false
         for byte in bytes {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if CharacterKinds.isASCIISpace(byte) {
                 pendingSpace = emittedAny
                 continue
             }
@@ -116,8 +116,7 @@ public enum Fingerprint {
         /// scalars of a sentence with a curly quote in it are ASCII.
         @inline(__always)
         private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII
-                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            scalar.isASCII ? CharacterKinds.isASCIISpace(UInt8(scalar.value)) : scalar.properties.isWhitespace
         }
 
         /// Whether a scalar next to white space can never share its grapheme cluster: ASCII, or a

@@ -89,7 +89,7 @@ enum SpaceRuns {
     /// Whether the character at `offset` is white space (see `isSpace`), and its length.
     private static func character(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
         let byte = text[offset]
-        if byte < 0x80 { return (isASCIISpace(byte), 1) }
+        if byte < 0x80 { return (CharacterKinds.isASCIISpace(byte), 1) }
         let (scalar, length) = CharacterKinds.scalar(at: offset, in: text)
         return (isSpace(scalar), length)
     }
@@ -97,14 +97,11 @@ enum SpaceRuns {
     /// Where the character before `offset` starts and whether it is white space (see `isSpace`).
     private static func character(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
         let byte = text[offset - 1]
-        if byte < 0x80 { return (offset - 1, isASCIISpace(byte)) }
+        if byte < 0x80 { return (offset - 1, CharacterKinds.isASCIISpace(byte)) }
         var start = offset - 1
         while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
         return (start, isSpace(CharacterKinds.scalar(at: start, in: text).0))
     }
-
-    /// `isSpace` for an ASCII byte, without searching the table.
-    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// Every character any white-space item of a pattern can match: Unicode's White_Space, which
     /// holds PCRE2's `\s`, `\h`, `\v` and `\R`, and the Mongolian vowel separator `\h` still matches.

@@ -29,7 +29,7 @@ public struct PhraseTrie {
         var pendingSpace = false
         for byte in phrase.utf8 {
             guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if CharacterKinds.isASCIISpace(byte) {
                 pendingSpace = !units.isEmpty
                 continue
             }
