@@ -53,17 +53,10 @@ struct Bench: ParsableCommand {
                 "  \(name.padding(8)) \(String(format: "%8.3f s", seconds))  \(String(format: "%8.1f MB/s", megabytes / seconds))"
             )
         }
-        // One core and all cores alternately, so each pair meets the same load on a shared machine;
-        // the speed-up reported is the median of the pairs' ratios.
-        let pairs = (0..<runs).map { _ in
-            (
-                one: BenchRun.endToEnd(files: files, auditor: auditor, parallel: false),
-                all: BenchRun.endToEnd(files: files, auditor: auditor, parallel: true)
-            )
-        }
-        let one = BenchMath.median(pairs.map(\.one))
-        let all = BenchMath.median(pairs.map(\.all))
-        let speedUp = BenchMath.median(pairs.map { $0.one / $0.all })
+        // One core and all cores alternately; the speed-up is the median of the pairs' ratios.
+        let (one, all, speedUp) = BenchMath.alternately(
+            runs: runs, { BenchRun.endToEnd(files: files, auditor: auditor, parallel: false) },
+            { BenchRun.endToEnd(files: files, auditor: auditor, parallel: true) })
         print(
             String(
                 format: "end to end, 1 core:  %.3f s  %.1f MB/s  %.0f docs/s", one, megabytes / one,

@@ -21,21 +21,20 @@ enum BenchPeers {
         let decoded = Array(String(decoding: text, as: UTF8.self).utf8)
         let matcher = Matcher()
         let clock = ContinuousClock()
-        let pairs = (0..<runs).map { _ in
-            let candor = BenchRun.endToEnd(files: files, auditor: auditor, parallel: true)
-            let reference = clock.measure {
-                decoded.withUnsafeBufferPointer { buffer in
-                    try? matcher.forEachMatch(of: regex, in: buffer) { _ in true }
-                }
-            }.seconds
-            return (candor: candor, reference: reference)
-        }
-        let seconds = BenchMath.median(pairs.map(\.reference))
+        let (_, seconds, ratio) = BenchMath.alternately(
+            runs: runs, { BenchRun.endToEnd(files: files, auditor: auditor, parallel: true) },
+            {
+                clock.measure {
+                    decoded.withUnsafeBufferPointer { buffer in
+                        try? matcher.forEachMatch(of: regex, in: buffer) { _ in true }
+                    }
+                }.seconds
+            })
         print(
             String(
                 format:
                     "reference: one trie regex of %d phrases, one JIT pass: %.3f s, %.1f MB/s; Candor end to end (all cores, timed alternately) is %.1fx its time",
-                phrases.count, seconds, megabytes / seconds, BenchMath.median(pairs.map { $0.candor / $0.reference })))
+                phrases.count, seconds, megabytes / seconds, ratio))
     }
 
     /// proselint 0.16.0 on the same files, installed with pip when missing.

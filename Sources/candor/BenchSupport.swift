@@ -9,6 +9,15 @@ enum BenchMath {
             ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
+    /// Two measurements taken alternately, `runs` pairs, so that each pair meets the same load on a
+    /// shared machine: the median of each, and the median of the pairs' ratios (first ÷ second).
+    static func alternately(
+        runs: Int, _ first: () -> Double, _ second: () -> Double
+    ) -> (first: Double, second: Double, ratio: Double) {
+        let pairs = (0..<runs).map { _ in (first(), second()) }
+        return (median(pairs.map(\.0)), median(pairs.map(\.1)), median(pairs.map { $0.0 / $0.1 }))
+    }
+
     /// The process's peak resident memory so far.
     static func peakMemoryMB() -> Double {
         var usage = rusage()
