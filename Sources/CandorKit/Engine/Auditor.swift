@@ -290,8 +290,8 @@ public struct Auditor: Sendable {
     /// Words in sentences that carry no weighted negative finding.
     static func cleanWords(in document: Document, findings: [Finding]) -> Int {
         var flagged = Set<Int>()
-        for index in findings.indices where findings[index].weight > 0 && findings[index].category.polarity == .negative
-        {
+        for index in findings.indices {
+            guard findings[index].weight > 0, findings[index].category.polarity == .negative else { continue }
             if let sentence = document.sentenceIndex(containing: findings[index].textRange.lowerBound) {
                 flagged.insert(sentence)
             }
