@@ -53,19 +53,31 @@ public enum Fingerprint {
     /// The same normalisation byte by byte for ASCII, which most sentences are.
     @inline(__always)
     private static func normaliseASCII(_ bytes: ArraySlice<UInt8>, _ emit: (UInt8) -> Void) {
+        collapsingSpaces(bytes, isSpace: CharacterKinds.isASCIISpace, emit) { emit(lowercased($0)) }
+    }
+
+    /// Hands on `units` with each run of white space as one space and none at either end: the
+    /// normalisation's spacing, for bytes and for scalars alike.
+    @inline(__always)
+    private static func collapsingSpaces<Units: Sequence>(
+        _ units: Units, isSpace: (Units.Element) -> Bool, _ emit: (UInt8) -> Void,
+        _ emitUnit: (Units.Element) -> Void
+    ) {
         var pendingSpace = false
         var emittedAny = false
-        for byte in bytes {
-            if CharacterKinds.isASCIISpace(byte) {
+        for unit in units {
+            if isSpace(unit) {
                 pendingSpace = emittedAny
                 continue
             }
             if pendingSpace { emit(0x20) }
             pendingSpace = false
             emittedAny = true
-            emit((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            emitUnit(unit)
         }
     }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
     /// 64-bit FNV-1a: small, fast and the same on every platform and run.
     struct FNV1a {
@@ -135,19 +147,9 @@ public enum Fingerprint {
         }
 
         func normalise(_ emit: (UInt8) -> Void) {
-            var pendingSpace = false
-            var emittedAny = false
-            for scalar in scalars {
-                if Self.isWhitespace(scalar) {
-                    pendingSpace = emittedAny
-                    continue
-                }
-                if pendingSpace { emit(0x20) }
-                pendingSpace = false
-                emittedAny = true
+            Fingerprint.collapsingSpaces(scalars, isSpace: Self.isWhitespace, emit) { scalar in
                 if scalar.isASCII {
-                    let byte = UInt8(scalar.value)
-                    emit((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                    emit(Fingerprint.lowercased(UInt8(scalar.value)))
                 } else {
                     for byte in scalar.properties.lowercaseMapping.utf8 { emit(byte) }
                 }
