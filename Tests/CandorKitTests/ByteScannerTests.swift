@@ -46,7 +46,7 @@ import Testing
         }
         // Random text over the bytes that matter: prefixes' letters, separators, quotes, a byte beyond ASCII.
         let alphabet = Array("hHtTpPsSwW.:/ x\"<)é".utf8)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1)
         for _ in 0..<3_000 {
             let bytes = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
                 alphabet.randomElement(using: &generator)!
@@ -94,7 +94,7 @@ import Testing
 
     @Test func rangeEndsAreLocatedAsEachEndOnItsOwn() {
         let alphabet = ["a", " ", "é", "東", "\n", "\r\n", "\r", "x"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 2)
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in
                 alphabet.randomElement(using: &generator)!

@@ -5,7 +5,7 @@ import Testing
 @Suite struct RangeIndexTests {
     /// The index answers exactly as a pass over every range would, on random nested and overlapping ranges.
     @Test func agreesWithAPassOverEveryRange() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 4)
         for _ in 0..<200 {
             let ranges = (0..<Int.random(in: 0...12, using: &generator)).map { _ -> Range<Int> in
                 let start = Int.random(in: 0...60, using: &generator)
