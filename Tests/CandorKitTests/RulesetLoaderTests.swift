@@ -50,6 +50,53 @@ import Testing
         #expect(result.errors.contains { $0.message == "missing required key 'rationale'" })
     }
 
+    /// Blank as trimming white space reads it: spaces, a tab or a no-break space; a line break is not.
+    @Test func blankStringsAreRejected() throws {
+        for blank in ["' '", "'\t  '", #""\u00A0""#, "''"] {
+            let yaml = Self.validRule.replacingOccurrences(of: "message: Sample.", with: "message: \(blank)")
+            let result = try TestSupport.loadPack(yaml)
+            #expect(result.errors.map(\.message) == ["'message' must be a non-empty string"], "\(blank)")
+        }
+        let lineBreak = Self.validRule.replacingOccurrences(of: "message: Sample.", with: "message: \"\\n\"")
+        #expect(try TestSupport.loadPack(lineBreak).errors.isEmpty)
+    }
+
+    /// Files are parsed on all cores, yet their rules and errors come in source, pack and file order.
+    @Test func rulesAndErrorsKeepTheirOrderAcrossFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("candor-order-\(UUID().uuidString)")
+        var sources: [RulesetLoader.Source] = []
+        var expectedIds: [String] = []
+        var expectedErrors: [String] = []
+        for source in 0..<3 {
+            let pack = root.appendingPathComponent("source\(source)/pack")
+            try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+            for file in 0..<4 {
+                // Even files load; odd ones lack a key and give an error.
+                let id = "hedging.s\(source)f\(file)"
+                var yaml = Self.validRule.replacingOccurrences(of: "hedging.sample", with: id)
+                if file % 2 == 1 {
+                    yaml = yaml.replacingOccurrences(of: "    rationale: Because.\n", with: "")
+                    expectedErrors.append("source\(source)/pack/r\(file).yml")
+                } else {
+                    expectedIds.append(id)
+                }
+                try yaml.write(to: pack.appendingPathComponent("r\(file).yml"), atomically: true, encoding: .utf8)
+            }
+            sources.append(
+                RulesetLoader.Source(directory: root.appendingPathComponent("source\(source)").path, trusted: false))
+            sources.append(
+                RulesetLoader.Source(directory: root.appendingPathComponent("missing\(source)").path, trusted: false))
+            expectedErrors.append(root.lastPathComponent + "/missing\(source)")
+        }
+        let result = RulesetLoader.load(sources)
+        #expect(result.ruleset.rules.map(\.id) == expectedIds)
+        let files = result.errors.map { error in
+            URL(fileURLWithPath: error.file).pathComponents.suffix(error.file.hasSuffix(".yml") ? 3 : 2)
+                .joined(separator: "/")
+        }
+        #expect(files == expectedErrors)
+    }
+
     @Test func duplicateIdsAreRejected() throws {
         let body = Self.validRule.replacingOccurrences(of: "rules:\n", with: "")
         let result = try TestSupport.loadPack("rules:\n" + body + "\n" + body)

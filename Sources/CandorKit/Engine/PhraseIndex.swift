@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2Kit
 
 /// Trusted span rules sharing one pass over the text: every phrase rule's phrases, and the leading
@@ -81,25 +82,29 @@ struct PhraseIndex: Sendable {
                 return leadWords.count - 1
             }
         }
-        for index in rules.indices {
-            guard case .span(let span) = rules[index].kind, span.group == 0, span.regex.isJITCompiled else { continue }
-            let starts = span.phrases == nil ? AnchorDeriver.startWords(for: span.regex.pattern) : nil
-            if let phrases = span.phrases {
-                if !span.caseSensitive { members.append(Member(rule: index, words: phrases, startsOnly: false)) }
-            } else if let starts, starts.allSatisfy({ $0.count > 1 && !AnchorDeriver.tooCommon.contains($0) }) {
+        // Each rule's pattern is read on all cores (the analyses are independent and most of what
+        // building the index costs), then the members are taken in rule order.
+        let analyses = Slots<Analysis>(count: rules.count, initial: .none)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in analyses[index] = Self.analyse(rules[index])
+        }
+        for (index, analysis) in analyses.values.enumerated() {
+            switch analysis {
+            case .none: continue
+            case .phrases(let phrases): members.append(Member(rule: index, words: phrases, startsOnly: false))
+            case .startWords(let starts):
                 // Every match begins at one of these words (or the white space before it).
                 members.append(Member(rule: index, words: starts, startsOnly: true))
                 startsAtAnchor.insert(index)
-            } else if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
+            case .anchors(let anchors, let starts, let runs):
                 members.append(Member(rule: index, words: anchors, startsOnly: true))
                 addLeads(index, starts)
-                spaceRuns[index] = SpaceRuns.most(in: span.regex.pattern)
-            } else if let required = RequiredWords.analysis(of: span.regex.pattern) {
+                spaceRuns[index] = runs
+            case .required(let words, let starts, let runs):
                 // Gated rules share the pass too: they need to know where their words occur.
-                members.append(Member(rule: index, words: required.words, startsOnly: true))
+                members.append(Member(rule: index, words: words, startsOnly: true))
                 gated.insert(index)
                 addLeads(index, starts)
-                spaceRuns[index] = required.spaceRuns
+                spaceRuns[index] = runs
             }
         }
         members += leadWords.indices.map { Member(rule: $0, words: [leadWords[$0]], startsOnly: true, leads: true) }
@@ -122,6 +127,36 @@ struct PhraseIndex: Sendable {
         matchesStartAtAnchor = startsAtAnchor
         phraseRules = Set(members.filter { !$0.startsOnly }.map(\.rule))
         wordRules = Set(members.filter { $0.startsOnly && !$0.leads }.map(\.rule))
+    }
+
+    /// How the pass can serve one rule, read from its pattern.
+    private enum Analysis {
+        case none
+        /// A phrase rule's phrases, matched whole.
+        case phrases([String])
+        /// Words every match begins at, rare enough to search from.
+        case startWords([String])
+        /// Leading words to search near, with the start words of its matches (if known) and the most
+        /// runs of white space before them.
+        case anchors([String], starts: [String]?, spaceRuns: Int?)
+        /// Words every match holds, likewise.
+        case required([String], starts: [String]?, spaceRuns: Int?)
+    }
+
+    private static func analyse(_ rule: Rule) -> Analysis {
+        guard case .span(let span) = rule.kind, span.group == 0, span.regex.isJITCompiled else { return .none }
+        if let phrases = span.phrases { return span.caseSensitive ? .none : .phrases(phrases) }
+        let starts = AnchorDeriver.startWords(for: span.regex.pattern)
+        if let starts, starts.allSatisfy({ $0.count > 1 && !AnchorDeriver.tooCommon.contains($0) }) {
+            return .startWords(starts)
+        }
+        if let anchors = AnchorDeriver.anchors(for: span.regex.pattern) {
+            return .anchors(anchors, starts: starts, spaceRuns: SpaceRuns.most(in: span.regex.pattern))
+        }
+        if let required = RequiredWords.analysis(of: span.regex.pattern) {
+            return .required(required.words, starts: starts, spaceRuns: required.spaceRuns)
+        }
+        return .none
     }
 
     /// One trie pattern per chunk of members (at most 255, PCRE2's callout numbers); a chunk whose

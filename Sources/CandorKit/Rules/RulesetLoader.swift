@@ -23,26 +23,45 @@ public enum RulesetLoader {
     }
 
     public static func load(_ sources: [Source]) -> Result {
-        var rules: [Rule] = []
-        var errors: [RulesetError] = []
+        var steps: [LoadStep] = []
         for source in sources {
             let directory = source.directory
             let packs = packDirectories(in: directory)
             if packs.isEmpty {
-                errors.append(
-                    RulesetError(file: directory, line: 1, column: 1, message: "no ruleset files (*.yml) found"))
+                steps.append(
+                    .problem(
+                        RulesetError(file: directory, line: 1, column: 1, message: "no ruleset files (*.yml) found")))
             }
             for pack in packs {
-                for file in yamlFiles(in: pack) {
-                    let packName = URL(fileURLWithPath: pack).lastPathComponent
-                    let (fileRules, fileErrors) = loadFile(file, pack: packName, trusted: source.trusted)
-                    rules += fileRules
-                    errors += fileErrors
-                }
+                let packName = URL(fileURLWithPath: pack).lastPathComponent
+                steps += yamlFiles(in: pack).map { .file($0, pack: packName, trusted: source.trusted) }
             }
+        }
+        // Files are parsed and their patterns compiled on all cores, then joined in order, so rules
+        // and errors come out as one core would give them: start-up is mostly this.
+        let parsed = Slots<([Rule], [RulesetError])>(count: steps.count, initial: ([], []))
+        let planned = steps
+        DispatchQueue.concurrentPerform(iterations: steps.count) { index in
+            switch planned[index] {
+            case .problem(let error): parsed[index] = ([], [error])
+            case .file(let path, let pack, let trusted): parsed[index] = loadFile(path, pack: pack, trusted: trusted)
+            }
+        }
+        var rules: [Rule] = []
+        var errors: [RulesetError] = []
+        for (fileRules, fileErrors) in parsed.values {
+            rules += fileRules
+            errors += fileErrors
         }
         let (unique, duplicates) = rejectDuplicates(rules)
         return Result(ruleset: Ruleset(rules: unique), errors: errors + duplicates)
+    }
+
+    /// One step of loading, in the order its results are joined: a file to parse, or a problem
+    /// already found with a folder.
+    private enum LoadStep: Sendable {
+        case file(String, pack: String, trusted: Bool)
+        case problem(RulesetError)
     }
 
     /// Parses one ruleset file; a file that cannot be read or parsed yields one located error.

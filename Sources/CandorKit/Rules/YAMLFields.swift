@@ -46,11 +46,19 @@ struct YAMLFields {
             if required { errors.append(error(at: nil, "missing required key '\(key)'")) }
             return nil
         }
-        guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = node.scalar?.string, !Self.isBlank(value) else {
             errors.append(error(at: node, "'\(key)' must be a non-empty string"))
             return nil
         }
         return value
+    }
+
+    /// Whether a value is empty or white space only (as `trimmingCharacters(in: .whitespaces)` reads
+    /// it): most values start with a printable ASCII character, which settles it without Foundation,
+    /// whose trimming was a tenth of start-up.
+    private static func isBlank(_ value: String) -> Bool {
+        if let first = value.utf8.first, first > 0x20, first < 0x7F { return false }
+        return value.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     mutating func number(_ key: String, required: Bool = true) -> Double? {
