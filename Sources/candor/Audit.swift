@@ -4,6 +4,7 @@ import Foundation
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Audit articles and report findings, signals and a transparency score.",
         discussion: """
             PATH may be a file, a directory (searched for .txt, .md, .markdown, .html, .htm) or - for stdin. \

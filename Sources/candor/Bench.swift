@@ -4,6 +4,7 @@ import Foundation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure throughput on a corpus (build with -c release): stages, cores, scaling, peers.")
 
     @Option(help: "The corpus folder.")

@@ -4,6 +4,7 @@ import Foundation
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two drafts: score change and the findings added and removed.")
 
     @Argument(help: "The earlier draft.")

@@ -4,6 +4,7 @@ import Foundation
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Measure the rules against labelled data.",
         discussion: """
             --sentences FILE.tsv: hedge and weasel detection on 'label<TAB>sentence' rows (certain/uncertain).

@@ -3,6 +3,7 @@ import CandorKit
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a rule (message, rationale, suggestion, examples) or, with --scoring, the score.")
 
     @Argument(help: "The rule id, e.g. unsourced.analysts-expected.")

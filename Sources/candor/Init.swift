@@ -3,7 +3,8 @@ import CandorKit
 import Foundation
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a commented starter .candor.yml here.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Write a commented starter .candor.yml here.")
 
     @Flag(help: "Overwrite an existing .candor.yml.")
     var force = false

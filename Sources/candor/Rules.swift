@@ -4,11 +4,13 @@ import Foundation
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Work with rulesets.", subcommands: [List.self, Test.self, Docs.self, Lint.self],
+        commandName: "rules", abstract: "Work with rulesets.",
+        subcommands: [List.self, Test.self, Docs.self, Lint.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule in force, by category.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every rule in force, by category.")
 
         @OptionGroup var rulesets: RulesetOptions
 
@@ -37,7 +39,7 @@ struct Rules: ParsableCommand {
 extension Rules {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every rule against its own flag and pass examples.")
+            commandName: "test", abstract: "Check every rule against its own flag and pass examples.")
 
         @OptionGroup var rulesets: RulesetOptions
 
@@ -55,7 +57,7 @@ extension Rules {
 extension Rules {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Warn about patterns likely to backtrack catastrophically, before they run.",
+            commandName: "lint", abstract: "Warn about patterns likely to backtrack catastrophically, before they run.",
             discussion:
                 "Exit 0 when every pattern looks safe, 1 when there are warnings, 2 when a ruleset fails to load.")
 
@@ -83,7 +85,7 @@ extension Rules {
 
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the Markdown catalogue of every rule (Rulesets/README.md).")
+            commandName: "docs", abstract: "Write the Markdown catalogue of every rule (Rulesets/README.md).")
 
         @OptionGroup var rulesets: RulesetOptions
 
