@@ -25,6 +25,7 @@ public struct PhraseTrie {
 
     /// The same units for an ASCII phrase, byte by byte: start-up splits every phrase of every rule.
     private static func asciiUnits(of phrase: String) -> [String]? {
+        let fragments = asciiFragments
         var units: [String] = []
         var pendingSpace = false
         for byte in phrase.utf8 {
@@ -36,10 +37,14 @@ public struct PhraseTrie {
             if pendingSpace { units.append("\\s+") }
             pendingSpace = false
             let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            units.append(fragment(for: Character(Unicode.Scalar(lowered))))
+            units.append(fragments[Int(lowered)])
         }
         return units
     }
+
+    /// The unit of each ASCII character, made once: telling each character of every phrase from
+    /// the quotes, hyphens and special characters anew was most of the cost of splitting them.
+    private static let asciiFragments: [String] = (0..<UInt8(0x80)).map { fragment(for: Character(Unicode.Scalar($0))) }
 
     private static func fragment(for character: Character) -> String {
         switch character {
