@@ -69,6 +69,32 @@ import Testing
         try expectSameCandidates(forms.joined())
     }
 
+    /// Phrases spelt with a curly apostrophe, a Unicode hyphen or a no-break space are still walked,
+    /// and find what the patterns find in every spelling of them.
+    @Test func phrasesWithQuotesHyphensAndSpacesBeyondASCIIAreWalked() throws {
+        let phrases = ["it’s rumoured", "world‐class  deal", "so\u{00A0}called", "don't-miss"]
+        let list = phrases.map { "\"\($0)\"" }.joined(separator: ", ")
+        let pack = try TestSupport.loadPack(
+            "rules:\n" + TestSupport.ruleYAML("spelt", "phrases: [\(list)]"), trusted: true)
+        let rules = pack.ruleset.rules
+        let native = try #require(PhraseIndex(rules: rules))
+        let patterns = try #require(PhraseIndex(rules: rules, native: false))
+        #expect(native.walker != nil)
+        let text =
+            "It's rumoured, IT’S RUMOURED and it’s\nrumoured; a World-Class deal, world‑class\u{00A0}deal; "
+            + "so called and so-called; don’t‐miss, DON'T-MISS and dont miss."
+        let matcher = Matcher()
+        let walked = try native.candidates(in: Array(text.utf8), matcher: matcher)
+        let called = try patterns.candidates(in: Array(text.utf8), matcher: matcher)
+        #expect(walked.matches[0] == called.matches[0])
+        let found = walked.matches[0].map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        #expect(
+            found == [
+                "It's rumoured", "IT’S RUMOURED", "it’s\nrumoured", "World-Class deal", "world‑class\u{00A0}deal",
+                "so called", "don’t‐miss", "DON'T-MISS",
+            ])
+    }
+
     @Test func aPhraseWithALetterBeyondASCIIKeepsThePatterns() throws {
         let yaml = "rules:\n" + TestSupport.ruleYAML("cafe", "phrases: ['café society', 'plain words']")
         let pack = try TestSupport.loadPack(yaml, trusted: true)

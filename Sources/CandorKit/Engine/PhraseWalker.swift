@@ -21,42 +21,40 @@ struct PhraseWalker: Sendable {
         guard let word = try? Regex("\\w"), let space = try? Regex("\\s") else { return nil }
         wordCharacter = word
         spaceCharacter = space
-        let root = TrieNode()
-        var depth = 0
+        var alphabet = Alphabet()
+        var trie = WalkerTrie()
         for (number, member) in members.enumerated() {
             for phrase in member.words {
-                let units = PhraseTrie.units(of: phrase)
-                depth = max(depth, units.count)
-                root.insert(units, mark: number)
+                guard let classes = alphabet.classes(of: phrase) else { return nil }
+                trie.insert(classes, mark: number)
             }
         }
-        var alphabet = Alphabet()
-        var trieNodes: [TrieNode] = [root]
+        var order = [0]
         var edgeClasses: [UInt8] = []
         var edgeChildren: [Int32] = []
         var nodes: [WalkerTables.Node] = []
         var marks: [Int32] = []
         // Breadth first, so the nodes every walk passes through sit together at the front.
         var index = 0
-        while index < trieNodes.count {
-            let trieNode = trieNodes[index]
+        while index < order.count {
+            let id = order[index]
             var node = WalkerTables.Node(
                 firstEdge: Int32(edgeClasses.count), edgeEnd: 0, firstMark: Int32(marks.count), firstPhrase: 0,
                 markEnd: 0)
-            for (unit, child) in trieNode.children {
-                guard let unitClass = alphabet.classOf(unit) else { return nil }
+            for (unitClass, child) in trie.children(of: id) {
                 edgeClasses.append(unitClass)
-                edgeChildren.append(Int32(trieNodes.count))
-                trieNodes.append(child)
+                edgeChildren.append(Int32(order.count))
+                order.append(child)
             }
             node.edgeEnd = Int32(edgeClasses.count)
-            marks += trieNode.marks.filter { members[$0].startsOnly }.map(Int32.init)
+            marks += trie.marks[id].filter { members[$0].startsOnly }.map(Int32.init)
             node.firstPhrase = Int32(marks.count)
-            marks += trieNode.marks.filter { !members[$0].startsOnly }.map(Int32.init)
+            marks += trie.marks[id].filter { !members[$0].startsOnly }.map(Int32.init)
             node.markEnd = Int32(marks.count)
             nodes.append(node)
             index += 1
         }
+        let depth = trie.depth
         tables = WalkerTables(
             classOfByte: alphabet.byteClasses(), classCount: alphabet.count, nodes: nodes, edgeClasses: edgeClasses,
             edgeChildren: edgeChildren, marks: marks, depth: depth)
@@ -166,50 +164,4 @@ struct PhraseWalker: Sendable {
 /// What takes the walker's callouts: the member (by number) and the range from start to node.
 protocol CalloutReceiver {
     mutating func receive(_ member: Int, _ range: Range<Int>)
-}
-
-/// The trie's units numbered as classes of characters, from 1.
-private struct Alphabet {
-    private var literals: [UInt8: UInt8] = [:]
-    private(set) var count = 4
-    /// The three character sets' classes; literal characters are numbered after them. Constants
-    /// rather than a stored tuple: a stored static is a lazy global, and the walk's inner loop would
-    /// check that it was set up at every character.
-    static var space: UInt8 { 1 }
-    static var quote: UInt8 { 2 }
-    static var hyphen: UInt8 { 3 }
-
-    /// The class of one unit as `PhraseTrie` writes it, or nil if it is not one the walker knows.
-    mutating func classOf(_ unit: String) -> UInt8? {
-        switch unit {
-        case "\\s+": return Self.space
-        case "['’]": return Self.quote
-        case "[-‐‑]": return Self.hyphen
-        default:
-            let literal = unit.count == 2 && unit.first == "\\" ? String(unit.dropFirst()) : unit
-            guard literal.utf8.count == 1, let byte = literal.utf8.first, byte < 0x80, count < 255 else { return nil }
-            let folded = Self.folded(byte)
-            if let known = literals[folded] { return known }
-            literals[folded] = UInt8(count)
-            count += 1
-            return UInt8(count - 1)
-        }
-    }
-
-    /// The class of every ASCII byte.
-    func byteClasses() -> [UInt8] {
-        var table = [UInt8](repeating: 0, count: 256)
-        for byte in 0..<UInt8(0x80) {
-            if let literal = literals[Self.folded(byte)] { table[Int(byte)] = literal }
-        }
-        // PCRE2's `\s` in ASCII: space, tab, line feed, vertical tab, form feed and carriage return.
-        for byte: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { table[Int(byte)] = Self.space }
-        table[Int(UInt8(ascii: "'"))] = Self.quote
-        table[Int(UInt8(ascii: "-"))] = Self.hyphen
-        return table
-    }
-
-    private static func folded(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-    }
 }
