@@ -97,6 +97,32 @@ import Testing
         #expect(files == expectedErrors)
     }
 
+    /// Numbers are plain scalars and booleans YAML's own words, however few kinds the loader resolves:
+    /// a quoted number or boolean is a string and an error.
+    @Test func numbersAndBooleansAreReadAsYAMLWritesThem() throws {
+        let weights: [(String, Double?)] = [
+            ("2", 2), ("2.5", 2.5), ("1e2", 100), ("1_000", 1000), ("+3", 3), ("'2'", nil), ("\"2\"", nil),
+            ("two", nil), ("-1", nil), ("~", nil), (".inf", nil),
+        ]
+        for (written, expected) in weights {
+            let yaml = Self.validRule.replacingOccurrences(of: "weight: 2", with: "weight: \(written)")
+            let result = try TestSupport.loadPack(yaml)
+            #expect(result.ruleset.rules.first?.weight == expected, "weight: \(written)")
+            #expect(result.errors.isEmpty == (expected != nil), "weight: \(written)")
+        }
+        let flags: [(String, Bool?)] = [
+            ("true", true), ("yes", true), ("On", true), ("FALSE", false), ("off", false), ("'true'", nil),
+            ("\"no\"", nil), ("1", nil), ("maybe", nil),
+        ]
+        for (written, expected) in flags {
+            let yaml = Self.validRule.replacingOccurrences(
+                of: "    phrases:", with: "    caseSensitive: \(written)\n    phrases:")
+            let result = try TestSupport.loadPack(yaml)
+            let errors = result.errors.map(\.message)
+            #expect(errors == (expected == nil ? ["'caseSensitive' must be true or false"] : []), "\(written)")
+        }
+    }
+
     @Test func duplicateIdsAreRejected() throws {
         let body = Self.validRule.replacingOccurrences(of: "rules:\n", with: "")
         let result = try TestSupport.loadPack("rules:\n" + body + "\n" + body)

@@ -78,9 +78,12 @@ public enum RulesetLoader {
         return parse(yaml: yaml, file: path, pack: pack, trusted: trusted)
     }
 
-    /// Rule files hold strings, numbers, booleans and nulls only: every scalar is tried against each
-    /// kind the resolver knows, by regular expression, so dates, merge keys and `=` are left out.
-    private static let ruleResolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+    /// Every scalar is tried against each kind the resolver knows, by regular expression, so only
+    /// booleans are resolved: a boolean is read only from a scalar resolved as one, while numbers are
+    /// read from any plain scalar and strings from any scalar whatever their tag (`YAMLFields`), so
+    /// resolving integers, floats, nulls or dates would change no value and cost a regular
+    /// expression each for every scalar of every rule file.
+    private static let ruleResolver = Resolver.basic.appending(.bool)
 
     /// Parses ruleset YAML already in memory; `file` names it in errors.
     public static func parse(yaml: String, file: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
