@@ -9,6 +9,7 @@ import Testing
         var paths = [
             "a.txt", "dir.md/file", "dir/file.", ".txt", "a.b.c", "a.txt/", "a.TXT", "", "/", "a..txt", "dir/.md",
             "x/y.html//", "a.txt.", "~/a.md", "a/.b.txt", "..", "a. txt", "../x.md", "é.md", "résumé/.htm",
+            "a.\u{301}md", "x/\u{301}.md", "\u{301}.txt", "dir\r\n.md", "a\r\n/b.txt",
         ]
         // Every path of up to five pieces, the same on every run: NSString traps on some longer ones
         // ("///a//"), and on some beyond ASCII ("//é"), so those are held to a stated answer below.

@@ -21,12 +21,28 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
     /// reads it (trailing slashes ignored; a name that only begins with a full stop has none), without
     /// bridging to `NSString` for every file of a run.
     static func pathExtension(_ path: String) -> Substring {
+        if path.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPathExtension(path) }
+        // NSString reads characters: a mark after a full stop or slash makes it no longer one.
         var end = path.endIndex
         while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
         let trimmed = path[..<end]
         let component = trimmed[(trimmed.lastIndex(of: "/").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...]
         guard let dot = component.lastIndex(of: "."), dot != component.startIndex else { return "" }
         return component[component.index(after: dot)...]
+    }
+
+    /// The same for an ASCII path, byte by byte: every byte is a character of its own there, and
+    /// reading characters cost more than the rest of opening a small file.
+    private static func asciiPathExtension(_ path: String) -> Substring {
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        let trimmed = bytes[..<end]
+        let start = trimmed.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        guard let dot = trimmed[start...].lastIndex(of: UInt8(ascii: ".")), dot != start else { return "" }
+        return path[bytes.index(after: dot)..<end]
     }
 
     /// Guesses from the first bytes: a doctype or `<html>` is HTML, front matter or an ATX heading
