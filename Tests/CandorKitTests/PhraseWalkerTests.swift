@@ -69,6 +69,40 @@ import Testing
         try expectSameCandidates(forms.joined())
     }
 
+    /// A large text walked in stretches on all cores finds what one walk finds, rule by rule and in
+    /// order: matches, word places and lead words alike, whatever the number of stretches.
+    @Test func walkingInStretchesFindsWhatOneWalkFinds() throws {
+        let native = try #require(Self.native)
+        let text = Array(SharedPassTests.texts.joined(separator: "\n\n").utf8)
+        let whole = try native.candidates(in: text, matcher: Matcher())
+        for pieces in [2, 7, 64] {
+            let parts = try native.candidates(in: text, matcher: Matcher(), pieces: pieces)
+            let rules = TestSupport.core.ruleset.rules.indices
+            #expect(rules.filter { parts.matches[$0] != whole.matches[$0] } == [], "\(pieces) pieces")
+            #expect(rules.filter { parts.anchors[$0] != whole.anchors[$0] } == [], "\(pieces) pieces")
+            let (partLeads, wholeLeads) = (try #require(parts.leads), try #require(whole.leads))
+            #expect(native.leadWords.indices.filter { partLeads[$0] != wholeLeads[$0] } == [], "\(pieces) pieces")
+        }
+        let walker = try #require(native.walker)
+        let cuts = text.withUnsafeBufferPointer { walker.cuts(in: $0, pieces: 64) }
+        #expect(cuts.count > 40 && cuts.first == 0 && cuts.last == text.count)
+        #expect(cuts == cuts.sorted())
+    }
+
+    /// Where a rule's matches overlap, a walk keeps the first and skips what starts inside it; a cut
+    /// between the two would keep both, so cuts fall only where no match can reach across.
+    @Test func noCutFallsInsideAMatch() throws {
+        let yaml = "rules:\n" + TestSupport.ruleYAML("overlap", "phrases: ['aa bb', 'bb cc']")
+        let rules = try TestSupport.loadPack(yaml, trusted: true).ruleset.rules
+        let index = try #require(PhraseIndex(rules: rules))
+        let text = Array(String(repeating: "aa bb cc. ", count: 500).utf8)
+        let whole = try index.candidates(in: text, matcher: Matcher())
+        #expect(whole.matches[0].count == 500)
+        for pieces in [3, 64, 499] {
+            #expect(try index.candidates(in: text, matcher: Matcher(), pieces: pieces).matches[0] == whole.matches[0])
+        }
+    }
+
     /// Phrases spelt with a curly apostrophe, a Unicode hyphen or a no-break space are still walked,
     /// and find what the patterns find in every spelling of them.
     @Test func phrasesWithQuotesHyphensAndSpacesBeyondASCIIAreWalked() throws {

@@ -55,8 +55,15 @@ public struct Auditor: Sendable {
         var matched: [SpanMatch] = []
         var diagnostics = document.diagnostics
         let shared: PhraseIndex.Found?
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // One large document is walked in stretches of about a megabyte on all cores (see
+        // `PhraseIndex.candidates`; small stretches keep the room their lists grow into small), and
+        // its rules are spread over the cores below.
+        let onAllCores = document.text.count >= parallelRulesThreshold && cores > 1
         do throws(MatchError) {
-            shared = try phraseIndex?.candidates(in: document.text, matcher: matcher)
+            shared = try phraseIndex?.candidates(
+                in: document.text, matcher: matcher, pieces: onAllCores ? max(cores, document.text.count >> 20) : 1,
+                limits: limits)
         } catch {
             shared = nil
             diagnostics.append(
@@ -89,7 +96,7 @@ public struct Auditor: Sendable {
                 leads: role == .wordsAfterLeads ? shared.flatMap { phraseIndex?.leads(of: rule, in: $0) } : nil)
         }
         var results: [([Range<Int>], MatchError?)]
-        if document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
+        if onAllCores {
             // One large document: its rules are spread over the cores, each with its own matcher, and
             // the results are joined in rule order, so the output is what one core would give.
             let slots = Slots<([Range<Int>], MatchError?)>(count: active.count, initial: ([], nil))

@@ -272,7 +272,18 @@ struct PhraseIndex: Sendable {
     /// `(*FAIL)`, every path at it before the next), so both are reduced as they come, without
     /// sorting. At a start, the first callout of a rule is the match its own pattern would prefer
     /// there; a start inside the rule's last kept match is skipped, as iterating its matches would.
-    func candidates(in text: [UInt8], matcher: Matcher) throws(MatchError) -> Found {
+    ///
+    /// With `pieces` above one (and a walker), the text is walked in that many stretches between cuts
+    /// on all cores, each worker with its own matcher under `limits`, and what they find is filed by
+    /// rule in text order: the same as one walk.
+    func candidates(
+        in text: [UInt8], matcher: Matcher, pieces: Int = 1, limits: Matcher.Limits = Matcher.Limits()
+    ) throws(MatchError) -> Found {
+        if pieces > 1, let walker {
+            return try text.withUnsafeBufferPointer { buffer throws(MatchError) in
+                try walkedInPieces(buffer, walker, pieces: pieces, limits: limits)
+            }
+        }
         var builder = FoundBuilder(index: self, textLength: text.count)
         try text.withUnsafeBufferPointer { buffer throws(MatchError) in
             try walker?.forEachCallout(in: buffer, matcher: matcher, into: &builder)
@@ -284,6 +295,34 @@ struct PhraseIndex: Sendable {
             }
         }
         return builder.found
+    }
+
+    private func walkedInPieces(
+        _ text: UnsafeBufferPointer<UInt8>, _ walker: PhraseWalker, pieces: Int, limits: Matcher.Limits
+    ) throws(MatchError) -> Found {
+        let cuts = walker.cuts(in: text, pieces: pieces)
+        let stretches = Slots<Result<FoundBuilder, MatchError>?>(count: cuts.count - 1, initial: nil)
+        let shared = UnsafeSendable(text)
+        DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { piece in
+            var builder = FoundBuilder(index: self, textLength: shared.value.count)
+            do throws(MatchError) {
+                try walker.forEachCallout(
+                    in: shared.value, starts: cuts[piece]..<cuts[piece + 1], matcher: .forCurrentThread(limits: limits),
+                    into: &builder)
+                stretches[piece] = .success(builder)
+            } catch {
+                stretches[piece] = .failure(error)
+            }
+        }
+        var builders: [FoundBuilder] = []
+        for stretch in stretches.values {
+            switch stretch {
+            case .success(let builder): builders.append(builder)
+            case .failure(let error): throw error
+            case nil: continue
+            }
+        }
+        return FoundBuilder.found(joining: builders, index: self)
     }
 
     /// Reduces callouts as they come (see `candidates`). A type of its own rather than a closure, so
@@ -310,16 +349,25 @@ struct PhraseIndex: Sendable {
             if textLength <= Int(UInt32.max) { leads = [] }
         }
 
-        var found: Found {
-            Found(
-                matches: ByRule(matches, rules: index.ruleCount),
+        var found: Found { Self.found(joining: [self], index: index) }
+
+        /// What builders over consecutive stretches of the text found, filed by rule in their order
+        /// (read in place rather than joined first: a large text has millions of places).
+        static func found(joining builders: [FoundBuilder], index: PhraseIndex) -> Found {
+            let leads = builders.allSatisfy { $0.leads != nil } ? builders.lazy.flatMap { $0.leads! } : nil
+            return Found(
+                matches: ByRule(
+                    builders.lazy.flatMap(\.matches).map { ($0.rule, $0.value) },
+                    count: builders.reduce(0) { $0 + $1.matches.count }, rules: index.ruleCount),
                 anchors: ByRule(
-                    anchors.lazy.map { (Int32(truncatingIfNeeded: $0 >> 40), Int($0 & 0xFF_FFFF_FFFF)) },
-                    count: anchors.count, rules: index.ruleCount),
+                    builders.lazy.flatMap(\.anchors).map {
+                        (Int32(truncatingIfNeeded: $0 >> 40), Int($0 & 0xFF_FFFF_FFFF))
+                    },
+                    count: builders.reduce(0) { $0 + $1.anchors.count }, rules: index.ruleCount),
                 leads: leads.map { leads in
                     ByRule(
-                        leads.lazy.map { (Int32(truncatingIfNeeded: $0 >> 40), UInt32(truncatingIfNeeded: $0)) },
-                        count: leads.count, rules: index.leadWords.count)
+                        leads.map { (Int32(truncatingIfNeeded: $0 >> 40), UInt32(truncatingIfNeeded: $0)) },
+                        count: builders.reduce(0) { $0 + ($1.leads?.count ?? 0) }, rules: index.leadWords.count)
                 })
         }
 
@@ -350,4 +398,10 @@ struct PhraseIndex: Sendable {
             keptEnd[rule] = range.upperBound
         }
     }
+}
+
+/// A read-only view of a buffer handed to the workers of one call, which all finish before it returns.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -60,21 +60,24 @@ struct PhraseWalker: Sendable {
             edgeChildren: edgeChildren, marks: marks, depth: depth)
     }
 
-    /// Hands `receiver` each callout the trie pattern would make over `text`: start by start, and at
+    /// Hands `receiver` each callout the trie pattern would make over `text` from the starts in
+    /// `starts` (all of them by default; otherwise from a cut, see `cuts`): start by start, and at
     /// each start deepest node first.
     func forEachCallout<Receiver: CalloutReceiver>(
-        in text: UnsafeBufferPointer<UInt8>, matcher: Matcher, into receiver: inout Receiver
+        in text: UnsafeBufferPointer<UInt8>, starts: Range<Int>? = nil, matcher: Matcher, into receiver: inout Receiver
     ) throws(MatchError) {
+        let starts = starts ?? 0..<text.count
         var characters = CharacterKinds(text: text, matcher: matcher, word: wordCharacter, space: spaceCharacter)
         let path = UnsafeMutableBufferPointer<(node: Int, end: Int)>.allocate(capacity: tables.depth + 1)
         defer { path.deallocate() }
         let (classOfByte, rootNext, marks) = (tables.classOfByte, tables.rootNext, tables.marks)
         let wordByte = tables.wordByte
-        var start = 0
+        var start = starts.lowerBound
         // Whether the character before `start` is a word character, carried along rather than
-        // looked back at: most bytes are inside words, and that settles them.
-        var afterWord = false
-        while start < text.count {
+        // looked back at: most bytes are inside words, and that settles them. A cut follows an
+        // ASCII character, which says so by itself.
+        var afterWord = start > 0 && wordByte[Int(text[start - 1] & 0x7F)]
+        while start < starts.upperBound {
             let byte = text[start]
             let length: Int
             let wasAfterWord = afterWord
@@ -104,6 +107,26 @@ struct PhraseWalker: Sendable {
                 for mark in phrases..<last { receiver.receive(Int(marks[mark]), start..<end) }
             }
         }
+    }
+
+    /// Places where `text` can be cut into about `pieces` stretches of starts that can be walked
+    /// apart: each right after an ASCII character that no unit matches, which every walk stops
+    /// before, so no match reaches across a cut and each stretch reports exactly what it would in
+    /// one walk over the whole text. Starts and ends with the text's ends.
+    func cuts(in text: UnsafeBufferPointer<UInt8>, pieces: Int) -> [Int] {
+        var cuts = [0]
+        let step = max(1, text.count / max(1, pieces))
+        var next = step
+        while next < text.count {
+            var place = next
+            while place < text.count, text[place - 1] >= 0x80 || tables.classOfByte[Int(text[place - 1])] != 0 {
+                place += 1
+            }
+            if place < text.count { cuts.append(place) }
+            next = max(place, next) + step
+        }
+        cuts.append(text.count)
+        return cuts
     }
 
     /// Follows the one path the text allows from `start`, noting each node with callouts and where
