@@ -50,13 +50,12 @@ public struct Document: Sendable {
         self.decodedMap = decoded.map
         self.text = extraction.text
         self.textMap = extraction.map
-        self.lines = LineTable(bytes: decoded.text)
-        self.sentences = SentenceSplitter.split(extraction.text)
-        self.wordCount = WordCounter.count(extraction.text)
-        self.attributedQuotations = QuotationFinder.attributedQuotations(in: extraction.text)
-        self.nonProse = (extraction.nonProse + URLFinder.ranges(in: extraction.text)).sorted {
-            $0.lowerBound < $1.lowerBound
-        }
+        let analysis = Analysis(decoded: decoded.text, text: extraction.text)
+        self.lines = analysis.lines
+        self.sentences = analysis.sentences
+        self.wordCount = analysis.wordCount
+        self.attributedQuotations = analysis.quotations
+        self.nonProse = (extraction.nonProse + analysis.addresses).sorted { $0.lowerBound < $1.lowerBound }
         self.quotationIndex = RangeIndex(attributedQuotations)
         self.nonProseIndex = RangeIndex(nonProse)
         self.headings = extraction.headings
