@@ -19,8 +19,16 @@ public struct JSONLStream: Sendable {
     /// Reads from `input` until its end, calling `emit` with each output line; returns the number of
     /// lines that were errors.
     public func run(input: FileHandle, emit: (String) -> Void) -> Int {
+        run(
+            nextChunk: {
+                let chunk = input.availableData
+                return chunk.isEmpty ? nil : chunk
+            }, emit: emit)
+    }
+
+    /// The same over chunks of input however they fall (nil at the end).
+    func run(nextChunk: () -> Data?, emit: (String) -> Void) -> Int {
         var errors = 0
-        var pending = Data()
         var batch: [(number: Int, line: Data)] = []
         var lineNumber = 0
         func flush() {
@@ -30,20 +38,29 @@ public struct JSONLStream: Sendable {
             }
             batch.removeAll(keepingCapacity: true)
         }
-        while true {
-            let chunk = input.availableData
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
+        // Bytes read and not yet taken as lines start at `consumed`; none before `searched` is a line
+        // feed. What lines took is dropped once a chunk, not once a line: dropping it at every line
+        // moved the rest of the chunk each time.
+        var pending: [UInt8] = []
+        var consumed = 0
+        var searched = 0
+        while let chunk = nextChunk() {
+            pending.removeSubrange(0..<consumed)
+            searched -= consumed
+            consumed = 0
+            pending.append(contentsOf: chunk)
+            while let newline = pending.withUnsafeBufferPointer({ $0.firstIndex(of: 0x0A, in: searched..<$0.count) }) {
                 lineNumber += 1
-                batch.append((lineNumber, pending[pending.startIndex..<newline]))
-                pending.removeSubrange(pending.startIndex...newline)
+                batch.append((lineNumber, Data(pending[consumed..<newline])))
+                consumed = newline + 1
+                searched = consumed
                 if batch.count >= batchSize { flush() }
             }
+            searched = pending.count
         }
-        if !pending.isEmpty {
+        if consumed < pending.count {
             lineNumber += 1
-            batch.append((lineNumber, pending))
+            batch.append((lineNumber, Data(pending[consumed...])))
         }
         flush()
         return errors
@@ -72,11 +89,13 @@ public struct JSONLStream: Sendable {
             Document(path: path, bytes: Array(request.text.utf8), format: request.format ?? .text))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let body = try? encoder.encode(report), let id = try? encoder.encode(request.id) else {
+        guard let id = try? encoder.encode(request.id) else {
             return Self.errorLine(number: number, message: "line \(number): could not encode the result")
         }
+        // The document's object written directly, as `JSONEncoder` would: encoding it through
+        // `Codable` took as long as auditing it.
         return "{\"id\":" + String(decoding: id, as: UTF8.self) + ","
-            + String(decoding: body.dropFirst(), as: UTF8.self)
+            + String(decoding: JSONReportWriter.line(report).dropFirst(), as: UTF8.self)
     }
 
     static func errorLine(number: Int, message: String) -> String {

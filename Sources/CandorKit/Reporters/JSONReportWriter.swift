@@ -13,11 +13,23 @@ struct JSONReportWriter: ~Copyable {
     private var hasMembers: UInt64 = 0
     private var pieces: PieceSink?
     private var onAllCores = false
+    /// One line, as `JSONEncoder` writes without `.prettyPrinted`: no line breaks, no indents, and
+    /// no spaces around the colons.
+    private var compact = false
 
     static func render(_ report: AuditReport) -> [UInt8] {
         var writer = JSONReportWriter()
         writer.write(report)
         writer.raw("\n")
+        return writer.bytes.array
+    }
+
+    /// One document's object on one line, as `JSONEncoder` writes it with `.sortedKeys,
+    /// .withoutEscapingSlashes` (a test checks they are the same bytes): a result line of `--jsonl`.
+    static func line(_ document: DocumentReport) -> [UInt8] {
+        var writer = JSONReportWriter()
+        writer.compact = true
+        writer.write(document)
         return writer.bytes.array
     }
 
@@ -193,9 +205,11 @@ struct JSONReportWriter: ~Copyable {
     private mutating func close(_ bracket: StaticString) {
         let hadMembers = hasMembers & (1 << depth) != 0
         depth -= 1
-        raw("\n")
-        if !hadMembers { raw("\n") }
-        indent()
+        if !compact {
+            raw("\n")
+            if !hadMembers { raw("\n") }
+            indent()
+        }
         raw(bracket)
     }
 
@@ -203,6 +217,7 @@ struct JSONReportWriter: ~Copyable {
     private mutating func separate() {
         if hasMembers & (1 << depth) != 0 { raw(",") }
         hasMembers |= 1 << depth
+        if compact { return }
         raw("\n")
         indent()
     }
@@ -212,7 +227,7 @@ struct JSONReportWriter: ~Copyable {
         separate()
         bytes.append(0x22)
         bytes.append(name)
-        raw("\" : ")
+        if compact { raw("\":") } else { raw("\" : ") }
     }
 
     private mutating func field(_ name: StaticString, _ value: String) {
