@@ -55,15 +55,15 @@ public struct Auditor: Sendable {
         var matched: [SpanMatch] = []
         var diagnostics = document.diagnostics
         let shared: PhraseIndex.Found?
-        let cores = ProcessInfo.processInfo.activeProcessorCount
         // One large document is walked in stretches of about a megabyte on all cores (see
         // `PhraseIndex.candidates`; small stretches keep the room their lists grow into small), and
-        // its rules are spread over the cores below.
-        let onAllCores = document.text.count >= parallelRulesThreshold && cores > 1
+        // its rules are spread over the cores below. The core count is asked only then: asking costs
+        // more than auditing a short article's shared pass.
+        let onAllCores =
+            document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1
+        let pieces = onAllCores ? max(ProcessInfo.processInfo.activeProcessorCount, document.text.count >> 20) : 1
         do throws(MatchError) {
-            shared = try phraseIndex?.candidates(
-                in: document.text, matcher: matcher, pieces: onAllCores ? max(cores, document.text.count >> 20) : 1,
-                limits: limits)
+            shared = try phraseIndex?.candidates(in: document.text, matcher: matcher, pieces: pieces, limits: limits)
         } catch {
             shared = nil
             diagnostics.append(

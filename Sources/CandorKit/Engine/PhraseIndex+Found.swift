@@ -20,17 +20,25 @@ extension PhraseIndex {
         /// Every rule's values, each rule's together (see `range(of:)`).
         let values: [Value]
 
-        /// Files `count` pending (rule, value) pairs by rule, keeping their order within each rule.
-        init(_ pending: some Sequence<(Int32, Value)>, count: Int, rules: Int) {
+        /// Files the pending entries of `parts`, in turn, by rule (`unpack` reads an entry's rule and
+        /// value), keeping their order within each rule. The parts are read in place: joined first,
+        /// a large text's millions of entries would be held twice.
+        init<Pending>(_ parts: [[Pending]], rules: Int, _ unpack: (Pending) -> (rule: Int32, value: Value)) {
             var starts = [Int](repeating: 0, count: rules + 1)
-            for (rule, _) in pending { starts[Int(rule) + 1] += 1 }
+            for part in parts {
+                for pending in part { starts[Int(unpack(pending).rule) + 1] += 1 }
+            }
             for rule in 0..<rules { starts[rule + 1] += starts[rule] }
             var next = starts
-            // Each slot is written exactly once: the counts above leave one per pending value.
+            let count = starts[rules]
+            // Each slot is written exactly once: the counts above leave one per pending entry.
             values = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-                for (rule, value) in pending {
-                    (buffer.baseAddress! + next[Int(rule)]).initialize(to: value)
-                    next[Int(rule)] += 1
+                for part in parts {
+                    for pending in part {
+                        let (rule, value) = unpack(pending)
+                        (buffer.baseAddress! + next[Int(rule)]).initialize(to: value)
+                        next[Int(rule)] += 1
+                    }
                 }
                 initialized = count
             }
@@ -71,20 +79,16 @@ extension PhraseIndex {
         /// What builders over consecutive stretches of the text found, filed by rule in their order
         /// (read in place rather than joined first: a large text has millions of places).
         static func found(joining builders: [FoundBuilder], index: PhraseIndex) -> Found {
-            let leads = builders.allSatisfy { $0.leads != nil } ? builders.lazy.flatMap { $0.leads! } : nil
+            let leads = builders.allSatisfy { $0.leads != nil } ? builders.map { $0.leads! } : nil
             return Found(
-                matches: ByRule(
-                    builders.lazy.flatMap(\.matches).map { ($0.rule, $0.value) },
-                    count: builders.reduce(0) { $0 + $1.matches.count }, rules: index.ruleCount),
-                anchors: ByRule(
-                    builders.lazy.flatMap(\.anchors).map {
-                        (Int32(truncatingIfNeeded: $0 >> 40), Int($0 & 0xFF_FFFF_FFFF))
-                    },
-                    count: builders.reduce(0) { $0 + $1.anchors.count }, rules: index.ruleCount),
+                matches: ByRule(builders.map(\.matches), rules: index.ruleCount) { $0 },
+                anchors: ByRule(builders.map(\.anchors), rules: index.ruleCount) {
+                    (Int32(truncatingIfNeeded: $0 >> 40), Int($0 & 0xFF_FFFF_FFFF))
+                },
                 leads: leads.map { leads in
-                    ByRule(
-                        leads.map { (Int32(truncatingIfNeeded: $0 >> 40), UInt32(truncatingIfNeeded: $0)) },
-                        count: builders.reduce(0) { $0 + ($1.leads?.count ?? 0) }, rules: index.leadWords.count)
+                    ByRule(leads, rules: index.leadWords.count) {
+                        (Int32(truncatingIfNeeded: $0 >> 40), UInt32(truncatingIfNeeded: $0))
+                    }
                 })
         }
 
