@@ -37,7 +37,7 @@ enum WordCounter {
         mutating func countEight(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
             let bytes = UInt64(
                 littleEndian: UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
-            let lanes: UInt64 = 0x0101_0101_0101_0101
+            let lanes = Self.lanes
             let high = lanes &* 0x80
             guard bytes & high == 0, !Self.hasByte(0x27, in: bytes), !Self.hasByte(0x2D, in: bytes) else {
                 return false
@@ -57,10 +57,13 @@ enum WordCounter {
 
         /// Whether any of the eight bytes is `byte`.
         private static func hasByte(_ byte: UInt8, in bytes: UInt64) -> Bool {
-            let lanes: UInt64 = 0x0101_0101_0101_0101
             let zeroWhereEqual = bytes ^ (lanes &* UInt64(byte))
             return (zeroWhereEqual &- lanes) & ~zeroWhereEqual & (lanes &* 0x80) != 0
         }
+
+        /// A one in every byte: multiplied by a byte value, that value in every lane. Computed, not
+        /// stored: a stored static is a lazy global, checked at every use.
+        private static var lanes: UInt64 { 0x0101_0101_0101_0101 }
 
         /// Counts the character at `index` and returns where the next one starts. ASCII, the common
         /// case, by table and without branches on the kind: words and gaps alternate every few bytes,

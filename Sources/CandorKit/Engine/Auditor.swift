@@ -59,9 +59,9 @@ public struct Auditor: Sendable {
         // `PhraseIndex.candidates`; small stretches keep the room their lists grow into small), and
         // its rules are spread over the cores below. The core count is asked only then: asking costs
         // more than auditing a short article's shared pass.
-        let onAllCores =
-            document.text.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1
-        let pieces = onAllCores ? max(ProcessInfo.processInfo.activeProcessorCount, document.text.count >> 20) : 1
+        let cores = document.text.count >= parallelRulesThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let onAllCores = cores > 1
+        let pieces = onAllCores ? max(cores, document.text.count >> 20) : 1
         do throws(MatchError) {
             shared = try phraseIndex?.candidates(in: document.text, matcher: matcher, pieces: pieces, limits: limits)
         } catch {

@@ -54,10 +54,9 @@ struct PhraseWalker: Sendable {
             nodes.append(node)
             index += 1
         }
-        let depth = trie.depth
         tables = WalkerTables(
             classOfByte: alphabet.byteClasses(), classCount: alphabet.count, nodes: nodes, edgeClasses: edgeClasses,
-            edgeChildren: edgeChildren, marks: marks, depth: depth)
+            edgeChildren: edgeChildren, marks: marks, depth: trie.depth)
     }
 
     /// Hands `receiver` each callout the trie pattern would make over `text` from the starts in

@@ -70,24 +70,18 @@ struct Alphabet {
     }
 
     /// The classes of a phrase's units, as `classOf` gives them for `PhraseTrie.units(of:)`. An ASCII
-    /// phrase is read byte by byte, without making a string of each unit: start-up reads every word of
-    /// every rule.
+    /// phrase is read from its characters (`PhraseTrie.asciiCharacters`), without making a string of
+    /// each unit: start-up reads every word of every rule.
     mutating func classes(of phrase: String) -> [UInt8]? {
+        guard let characters = PhraseTrie.asciiCharacters(of: phrase) else { return classesOfUnits(phrase) }
         var classes: [UInt8] = []
-        var pendingSpace = false
-        for byte in phrase.utf8 {
-            guard byte < 0x80 else { return classesOfUnits(phrase) }
-            if CharacterKinds.isASCIISpace(byte) {
-                pendingSpace = !classes.isEmpty
-                continue
-            }
-            if pendingSpace { classes.append(Self.space) }
-            pendingSpace = false
-            switch byte {
+        for character in characters {
+            switch character {
+            case 0x20: classes.append(Self.space)
             case UInt8(ascii: "'"): classes.append(Self.quote)
             case UInt8(ascii: "-"): classes.append(Self.hyphen)
             default:
-                guard let literal = literalClass(byte) else { return nil }
+                guard let literal = literalClass(character) else { return nil }
                 classes.append(literal)
             }
         }

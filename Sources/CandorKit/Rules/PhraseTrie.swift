@@ -26,20 +26,26 @@ public struct PhraseTrie {
     /// The same units for an ASCII phrase, byte by byte: start-up splits every phrase of every rule.
     private static func asciiUnits(of phrase: String) -> [String]? {
         let fragments = asciiFragments
-        var units: [String] = []
+        return asciiCharacters(of: phrase)?.map { $0 == 0x20 ? "\\s+" : fragments[Int($0)] }
+    }
+
+    /// An ASCII phrase as its units read it: lower-cased, each run of white space between words one
+    /// space, none at either end; nil for a phrase beyond ASCII. The walker reads phrases through
+    /// this too, so that its units are these to the byte.
+    static func asciiCharacters(of phrase: String) -> [UInt8]? {
+        guard phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var characters: [UInt8] = []
         var pendingSpace = false
         for byte in phrase.utf8 {
-            guard byte < 0x80 else { return nil }
             if CharacterKinds.isASCIISpace(byte) {
-                pendingSpace = !units.isEmpty
+                pendingSpace = !characters.isEmpty
                 continue
             }
-            if pendingSpace { units.append("\\s+") }
+            if pendingSpace { characters.append(0x20) }
             pendingSpace = false
-            let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            units.append(fragments[Int(lowered)])
+            characters.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
         }
-        return units
+        return characters
     }
 
     /// The unit of each ASCII character, made once: telling each character of every phrase from
