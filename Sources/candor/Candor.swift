@@ -18,7 +18,7 @@ struct Candor: ParsableCommand {
     /// Runs the command, mapping argument errors to exit code 2 as documented.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try PathArguments.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch {
             let code = exitCode(for: error)
