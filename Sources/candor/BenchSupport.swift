@@ -27,29 +27,19 @@ enum BenchMath {
 }
 
 enum BenchRun {
-    /// Read, audit and render JSON for every file, as `candor audit --format json` does; seconds.
+    /// Read, audit and render JSON for every file, as `candor audit --format json` does (through the
+    /// same batch auditor, on one core or all); seconds.
     static func endToEnd(files: [String], auditor: Auditor, parallel: Bool) -> Double {
         let clock = ContinuousClock()
         return clock.measure {
             let inputs = files.map { InputCollector.Input.file($0) }
-            var reports = [DocumentReport?](repeating: nil, count: inputs.count)
-            if parallel {
-                let slots = BenchSlots(count: inputs.count)
-                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                    if case .success(let document) = InputReader.read(inputs[index]) {
-                        slots.set(index, auditor.audit(document))
-                    }
-                }
-                reports = slots.values
-            } else {
-                for (index, input) in inputs.enumerated() {
-                    if case .success(let document) = InputReader.read(input) {
-                        reports[index] = auditor.audit(document)
-                    }
-                }
+            let outcomes = BatchAuditor(auditor: auditor).audit(inputs, onAllCores: parallel)
+            let reports = outcomes.compactMap { outcome -> DocumentReport? in
+                if case .report(let report) = outcome { return report }
+                return nil
             }
             // Written in pieces and discarded, as `candor audit --format json -o /dev/null` writes it.
-            let report = AuditReport(documents: reports.compactMap { $0 }, errors: 0)
+            let report = AuditReport(documents: reports, errors: 0)
             try? JSONReporter(onAllCores: parallel).write(report) { _ in }
         }.seconds
     }
@@ -157,12 +147,4 @@ enum BenchRun {
             "large file: \(stopped.isEmpty ? "complete, no rule stopped" : "INCOMPLETE: " + stopped.sorted().joined(separator: "; "))"
         )
     }
-}
-
-final class BenchSlots: @unchecked Sendable {
-    private var storage: [DocumentReport?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: DocumentReport) { lock.withLock { storage[index] = value } }
-    var values: [DocumentReport?] { lock.withLock { storage } }
 }

@@ -31,11 +31,25 @@ public final class BatchAuditor: @unchecked Sendable {
     /// Configuration and ruleset errors, each reported once.
     public private(set) var errors: [String] = []
 
-    public init(options: Options) { self.options = options }
+    /// Given, every input is audited with this auditor's rules, and no configuration is looked for.
+    private let fixedAuditor: Auditor?
+
+    public init(options: Options) {
+        self.options = options
+        fixedAuditor = nil
+    }
+
+    /// Audits every input with `auditor`, as the benchmark does with the rules it has loaded.
+    public init(auditor: Auditor) {
+        options = Options()
+        fixedAuditor = auditor
+    }
 
     /// The configuration for an input: the given one, else the nearest to the file, else to the working directory.
     public func config(for input: InputCollector.Input) -> CandorConfig {
-        guard let path = options.configPath ?? nearestConfigPath(for: input) else { return CandorConfig() }
+        guard fixedAuditor == nil, let path = options.configPath ?? nearestConfigPath(for: input) else {
+            return CandorConfig()
+        }
         return lock.withLock {
             if let cached = configs[path] { return cached }
             let (config, problems) = CandorConfig.load(path: path)
@@ -60,6 +74,7 @@ public final class BatchAuditor: @unchecked Sendable {
     }
 
     private func auditor(for config: CandorConfig) -> Auditor {
+        if let fixedAuditor { return fixedAuditor }
         let key = config.path ?? ""
         return lock.withLock {
             if let cached = auditors[key] { return cached }
@@ -77,24 +92,69 @@ public final class BatchAuditor: @unchecked Sendable {
     /// The rules in force for the configuration that applies to the working directory.
     public func rulesInForce() -> Ruleset { auditor(for: config(for: .standardInput)).ruleset }
 
-    public func audit(_ inputs: [InputCollector.Input]) -> [Outcome] {
+    /// Audits `inputs` on all cores (or on this thread alone), a few at a time and stage by stage:
+    /// each worker reads a group of inputs, matches every one's spans, then scores them. Matching
+    /// short documents back to back keeps the rules' compiled code and the shared pass's tables in
+    /// the caches that reading and scoring each document in between would evict (BBC on one core,
+    /// 8 alternating rounds: 0.74 s one at a time, 0.59 s in groups of 16).
+    public func audit(_ inputs: [InputCollector.Input], onAllCores: Bool = true) -> [Outcome] {
         let slots = Slots<Outcome>(count: inputs.count, initial: .skipped)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            slots[index] = audit(inputs[index])
+        let cores = onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1
+        // Several groups per core, so that no core waits long for the last: a few inputs go one each.
+        let size = max(1, min(Self.groupSize, inputs.count / (cores * 8)))
+        let groups = (inputs.count + size - 1) / size
+        let work: @Sendable (Int) -> Void = { group in
+            let members = group * size..<min(inputs.count, (group + 1) * size)
+            self.audit(inputs, members) { slots[$0] = $1 }
+        }
+        if cores > 1 {
+            DispatchQueue.concurrentPerform(iterations: groups, execute: work)
+        } else {
+            (0..<groups).forEach(work)
         }
         return slots.values
     }
 
-    private func audit(_ input: InputCollector.Input) -> Outcome {
-        let config = config(for: input)
-        if case .found(let path) = input, !config.admits(path) { return .skipped }
-        switch InputReader.read(
-            input, format: options.inputFormat, standardInputName: options.standardInputName,
-            maximumBytes: options.maximumBytes)
-        {
-        case .success(let document): return .report(auditor(for: config).audit(document))
-        case .failure(let problem): return .problem(problem.description)
+    /// The most inputs a worker reads before it matches them.
+    static let groupSize = 16
+    /// A group is matched early once its documents hold this much text, so that large inputs are
+    /// never held many at a time.
+    static let groupBytes = 256 << 10
+
+    private func audit(
+        _ inputs: [InputCollector.Input], _ members: Range<Int>, _ emit: (Int, Outcome) -> Void
+    ) {
+        var pending: [(index: Int, document: Document, auditor: Auditor)] = []
+        var bytes = 0
+        func flush() {
+            let matched = pending.map { $0.auditor.matchSpans($0.document) }
+            for (item, spans) in zip(pending, matched) {
+                emit(
+                    item.index,
+                    .report(item.auditor.audit(item.document, matched: spans.matches, diagnostics: spans.diagnostics)))
+            }
+            pending = []
+            bytes = 0
         }
+        for index in members {
+            let input = inputs[index]
+            let config = config(for: input)
+            if case .found(let path) = input, !config.admits(path) {
+                emit(index, .skipped)
+                continue
+            }
+            switch InputReader.read(
+                input, format: options.inputFormat, standardInputName: options.standardInputName,
+                maximumBytes: options.maximumBytes)
+            {
+            case .success(let document):
+                pending.append((index, document, auditor(for: config)))
+                bytes += document.text.count
+                if bytes >= Self.groupBytes { flush() }
+            case .failure(let problem): emit(index, .problem(problem.description))
+            }
+        }
+        flush()
     }
 }
 
