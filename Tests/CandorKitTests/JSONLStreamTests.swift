@@ -32,6 +32,32 @@ import Testing
         for size in [1, 2, 3, 7, 64, 1000] { #expect(run(chunkSize: size) == whole, "chunks of \(size)") }
     }
 
+    /// Lines are audited in groups; each result must be its own line's, as a line alone gives it.
+    @Test func groupedLinesGiveEachLineItsOwnResult() throws {
+        let texts = SharedPassTests.texts.prefix(150)
+        var lines = try texts.enumerated().map { index, text in
+            String(decoding: try JSONEncoder().encode(["id": "\(index)", "text": text]), as: UTF8.self)
+        }
+        for place in [0, 17, 18, 90] { lines.insert(place % 2 == 0 ? "{bad" : " ", at: place) }
+        let input = Data(lines.joined(separator: "\n").utf8)
+        func stream(batchSize: Int) -> [String] {
+            var stream = JSONLStream(auditor: TestSupport.auditor)
+            stream.batchSize = batchSize
+            var output: [String] = []
+            var given = false
+            _ = stream.run(
+                nextChunk: {
+                    defer { given = true }
+                    return given ? nil : input
+                }, emit: { output.append($0) })
+            return output
+        }
+        let alone = stream(batchSize: 1)
+        #expect(alone.count == texts.count + 3)
+        #expect(stream(batchSize: 128) == alone)
+        #expect(stream(batchSize: 1000) == alone)
+    }
+
     /// A result line is the input's id, then the document exactly as `JSONEncoder` writes it.
     @Test func aResultLineIsTheDocumentAsJSONEncoderWritesIt() throws {
         let encoder = JSONEncoder()

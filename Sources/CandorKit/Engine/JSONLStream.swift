@@ -6,7 +6,7 @@ import Foundation
 /// as they come, so memory stays flat whatever the length of the stream.
 public struct JSONLStream: Sendable {
     public let auditor: Auditor
-    public var batchSize = 64
+    public var batchSize = 128
 
     public init(auditor: Auditor) { self.auditor = auditor }
 
@@ -66,30 +66,64 @@ public struct JSONLStream: Sendable {
         return errors
     }
 
+    /// The batch's output lines in order. Its lines are audited in groups on all cores, each group
+    /// read, then matched, then scored and written (see `BatchAuditor.audit`).
     private func process(_ batch: [(number: Int, line: Data)]) -> [String] {
         let results = Slots<String?>(count: batch.count, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            results[index] = audit(line: batch[index].line, number: batch[index].number)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let size = max(1, min(BatchAuditor.groupSize, batch.count / (cores * 4)))
+        DispatchQueue.concurrentPerform(iterations: (batch.count + size - 1) / size) { group in
+            let members = group * size..<min(batch.count, (group + 1) * size)
+            for (index, line) in zip(members, audit(lines: batch[members])) { results[index] = line }
         }
         return results.values.compactMap { $0 }
     }
 
-    /// One output line, or nil for a blank input line.
-    func audit(line: Data, number: Int) -> String? {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+    /// A line read: blank (no output), an error line, or a document to audit under the caller's id.
+    private enum Reading {
+        case blank
+        case error(String)
+        case document(id: JSONScalar, Document)
+    }
+
+    /// One output line for each input line, nil for a blank one.
+    func audit(lines: ArraySlice<(number: Int, line: Data)>) -> [String?] {
+        let readings = lines.map { read(line: $0.line, number: $0.number) }
+        let matched = readings.map { reading -> (matches: [SpanMatch], diagnostics: [Diagnostic])? in
+            guard case .document(_, let document) = reading else { return nil }
+            return auditor.matchSpans(document)
+        }
+        return zip(lines, zip(readings, matched)).map { line, read in
+            switch read.0 {
+            case .blank: return nil
+            case .error(let message): return message
+            case .document(let id, let document):
+                let report = auditor.audit(document, matched: read.1!.matches, diagnostics: read.1!.diagnostics)
+                return Self.resultLine(id: id, report: report, number: line.number)
+            }
+        }
+    }
+
+    private func read(line: Data, number: Int) -> Reading {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
         let request: Request
         do {
             request = try JSONDecoder().decode(Request.self, from: line)
         } catch {
-            return Self.errorLine(
-                number: number, message: "line \(number): not a {\"id\", \"text\"} object: \(Self.describe(error))")
+            return .error(
+                Self.errorLine(
+                    number: number, message: "line \(number): not a {\"id\", \"text\"} object: \(Self.describe(error))")
+            )
         }
-        let path = "jsonl:\(number)"
-        let report = auditor.audit(
-            Document(path: path, bytes: Array(request.text.utf8), format: request.format ?? .text))
+        let document = Document(
+            path: "jsonl:\(number)", bytes: Array(request.text.utf8), format: request.format ?? .text)
+        return .document(id: request.id, document)
+    }
+
+    private static func resultLine(id: JSONScalar, report: DocumentReport, number: Int) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let id = try? encoder.encode(request.id) else {
+        guard let id = try? encoder.encode(id) else {
             return Self.errorLine(number: number, message: "line \(number): could not encode the result")
         }
         // The document's object written directly, as `JSONEncoder` would: encoding it through
