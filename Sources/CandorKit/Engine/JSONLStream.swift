@@ -89,17 +89,20 @@ public struct JSONLStream: Sendable {
     /// One output line for each input line, nil for a blank one.
     func audit(lines: ArraySlice<(number: Int, line: Data)>) -> [String?] {
         let readings = lines.map { read(line: $0.line, number: $0.number) }
-        let matched = readings.map { reading -> (matches: [SpanMatch], diagnostics: [Diagnostic])? in
-            guard case .document(_, let document) = reading else { return nil }
+        var matched = readings.map { reading -> (matches: [SpanMatch], diagnostics: [Diagnostic]) in
+            guard case .document(_, let document) = reading else { return ([], []) }
             return auditor.matchSpans(document)
         }
-        return zip(lines, zip(readings, matched)).map { line, read in
-            switch read.0 {
+        return zip(lines.indices, readings.indices).map { line, place in
+            switch readings[place] {
             case .blank: return nil
             case .error(let message): return message
             case .document(let id, let document):
-                let report = auditor.audit(document, matched: read.1!.matches, diagnostics: read.1!.diagnostics)
-                return Self.resultLine(id: id, report: report, number: line.number)
+                // Handed over rather than shared, so that scoring can free them as it goes.
+                let matches = matched[place].matches
+                matched[place].matches = []
+                let report = auditor.audit(document, matched: consume matches, diagnostics: matched[place].diagnostics)
+                return Self.resultLine(id: id, report: report, number: lines[line].number)
             }
         }
     }
