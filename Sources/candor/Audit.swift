@@ -161,13 +161,14 @@ struct Audit: ParsableCommand {
     /// `--jsonl`: one result line per input line, in order, with flat memory.
     private func stream(_ source: String) throws {
         let batch = BatchAuditor(options: rulesets.batchOptions(config: config))
-        let ruleset = batch.rulesInForce()
+        // The batch's own auditor: building another would compile the rules and the shared pass again.
+        let auditor = batch.auditorInForce()
         for error in batch.errors { Console.error(error) }
         guard let input = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {
             Console.error("\(source): cannot read")
             throw ExitCode(ExitStatus.inputError.rawValue)
         }
-        let errors = JSONLStream(auditor: Auditor(ruleset: ruleset)).run(input: input) { line in
+        let errors = JSONLStream(auditor: auditor).run(input: input) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         if errors > 0 { Console.error("\(errors) line(s) could not be audited; see their error objects") }

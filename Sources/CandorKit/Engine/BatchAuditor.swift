@@ -90,7 +90,10 @@ public final class BatchAuditor: @unchecked Sendable {
     }
 
     /// The rules in force for the configuration that applies to the working directory.
-    public func rulesInForce() -> Ruleset { auditor(for: config(for: .standardInput)).ruleset }
+    public func rulesInForce() -> Ruleset { auditorInForce().ruleset }
+
+    /// The auditor for the configuration that applies to the working directory, built once.
+    public func auditorInForce() -> Auditor { auditor(for: config(for: .standardInput)) }
 
     /// Audits `inputs` on all cores (or on this thread alone), a few at a time and stage by stage:
     /// each worker reads a group of inputs, matches every one's spans, then scores them. Matching
