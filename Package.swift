@@ -33,9 +33,11 @@ let package = Package(
             name: "candor",
             dependencies: ["CandorKit", "PCRE2Kit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Scratch folders for the tests, removed when a test run ends.
+        .target(name: "CandorTestSupport", path: "Tests/Support"),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
-        .testTarget(name: "CandorKitTests", dependencies: ["CandorKit"]),
-        .testTarget(name: "CandorCLITests", dependencies: ["candor"]),
+        .testTarget(name: "CandorKitTests", dependencies: ["CandorKit", "CandorTestSupport"]),
+        .testTarget(name: "CandorCLITests", dependencies: ["candor", "CandorTestSupport"]),
     ]
 )
 

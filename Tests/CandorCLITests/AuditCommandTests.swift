@@ -1,3 +1,4 @@
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -137,8 +138,7 @@ import Testing
     }
 
     @Test func outputFileReceivesTheReport() throws {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("candor-\(UUID().uuidString).md")
-            .path
+        let target = try Scratch.folder("output").appendingPathComponent("report.md").path
         let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--format", "markdown", "--output", target])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.isEmpty)
@@ -150,9 +150,7 @@ import Testing
     /// A report is written beside its target and renamed over it: it gets the permissions any new file
     /// gets, replaces the old report whole, and leaves no temporary file behind.
     @Test func outputFileIsReplacedWholeWithOrdinaryPermissions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder("replaced")
         let target = folder.appendingPathComponent("report.json").path
         try String(repeating: "old report\n", count: 100_000).write(toFile: target, atomically: false, encoding: .utf8)
         let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--format", "json", "--output", target])

@@ -1,3 +1,4 @@
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -100,8 +101,7 @@ import Testing
 
     @Test(arguments: cases)
     func badInputIsReportedAndTheRunGoesOn(_ bad: Case) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bad-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("bad")
         let path = try bad.make(folder)
         let arguments = ["audit", path, CLIRunner.sample, "--format", "json"]
         let outcome = try bad.unprivileged ? CLIRunner.runUnprivileged(arguments) : CLIRunner.run(arguments)
@@ -125,8 +125,7 @@ import Testing
     }
 
     @Test func failedWriteKeepsThePreviousReport() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("out")
         let report = folder.appendingPathComponent("report.json")
         #expect(
             try CLIRunner.run(["audit", CLIRunner.sample, "--format", "json", "--output", report.path]).status == 0)

@@ -1,3 +1,4 @@
+import CandorTestSupport
 import Foundation
 
 /// Runs the real `candor` binary built beside the test bundle, as a user would.
@@ -62,8 +63,7 @@ enum CLIRunner {
 
     /// Writes a one-rule pack to a temporary folder and returns the folder.
     static func pack(rule id: String, category: String, pattern: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "candor-cli-\(UUID().uuidString)/user")
+        let folder = try Scratch.folder("cli").appendingPathComponent("user")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let yaml = """
             rules:
@@ -81,9 +81,7 @@ enum CLIRunner {
     }
 
     static func temporaryFile(_ contents: String, name: String = "article.txt") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent(name)
+        let file = try Scratch.folder("cli").appendingPathComponent(name)
         try contents.write(to: file, atomically: true, encoding: .utf8)
         return file.path
     }

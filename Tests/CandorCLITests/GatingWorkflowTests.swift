@@ -1,3 +1,4 @@
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
 
     /// A fresh fixture repository with two drafts and a starter configuration.
     private func repository() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("candor-repo-\(UUID().uuidString)")
+        let root = try Scratch.folder("repository")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("drafts"), withIntermediateDirectories: true)
         try Self.clean.write(to: root.appendingPathComponent("drafts/clean.md"), atomically: true, encoding: .utf8)

@@ -1,11 +1,11 @@
+import CandorTestSupport
 import Foundation
 import Testing
 
 /// Rulesets users write themselves: every mistake is located, nothing hangs or crashes.
 @Suite struct RulesetMatrixTests {
     private func pack(_ yaml: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "candor-pack-\(UUID().uuidString)/user")
+        let folder = try Scratch.folder("pack").appendingPathComponent("user")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try yaml.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
         return folder.path

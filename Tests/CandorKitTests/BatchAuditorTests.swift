@@ -1,13 +1,12 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import XCTest
 
 /// A batch is read and matched a group at a time; its outcomes must be each input's own, in input order.
 final class BatchAuditorTests: XCTestCase {
     func testGroupsGiveEachInputItsOwnOutcomeInOrder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder("batch")
         let articles = try FileManager.default.contentsOfDirectory(
             atPath: TestSupport.shared.appendingPathComponent("corpus/bbc/politics").path
         ).sorted().prefix(60).map { TestSupport.shared.appendingPathComponent("corpus/bbc/politics/\($0)").path }

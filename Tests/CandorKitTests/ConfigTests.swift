@@ -1,11 +1,11 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
 @Suite struct ConfigTests {
     private func config(_ yaml: String) throws -> CandorConfig {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("config")
         let path = folder.appendingPathComponent(CandorConfig.fileName).path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         let (config, errors) = CandorConfig.load(path: path)

@@ -1,4 +1,5 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -42,8 +43,7 @@ import Testing
     }
 
     @Test func binaryAndBOMlessUTF16AreRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-enc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("encoding")
         let file = folder.appendingPathComponent("u16.txt")
         try Data(Array("Hi".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: file)
         guard case .failure(let problem) = InputReader.read(.file(file.path)) else {

@@ -1,4 +1,5 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func malformedSentenceFileNamesTheLine() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).tsv")
+        let file = try Scratch.folder("evaluation").appendingPathComponent("bad.tsv")
         try "label\tsentence\ncertain\tFine.\nmaybe\tBroken.\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: EvaluationError.self) { try SentenceEvaluation.readRows(path: file.path) }
         do {

@@ -1,4 +1,5 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -63,7 +64,7 @@ import Testing
 
     /// Files are parsed on all cores, yet their rules and errors come in source, pack and file order.
     @Test func rulesAndErrorsKeepTheirOrderAcrossFiles() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("candor-order-\(UUID().uuidString)")
+        let root = try Scratch.folder("order")
         var sources: [RulesetLoader.Source] = []
         var expectedIds: [String] = []
         var expectedErrors: [String] = []

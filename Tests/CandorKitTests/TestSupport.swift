@@ -1,4 +1,5 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 
 /// Paths and shared fixtures for the engine tests.
@@ -43,8 +44,7 @@ enum TestSupport {
     static func loadPack(_ yaml: String, file: String = "rules.yml", trusted: Bool = false) throws
         -> RulesetLoader.Result
     {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("candor-tests-\(UUID().uuidString)/pack")
+        let folder = try Scratch.folder("loaded").appendingPathComponent("pack")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try yaml.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
         return RulesetLoader.load([RulesetLoader.Source(directory: folder.path, trusted: trusted)])
