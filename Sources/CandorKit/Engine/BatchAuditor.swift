@@ -103,20 +103,27 @@ public final class BatchAuditor: @unchecked Sendable {
     /// groups of 64 a further 4% on two).
     public func audit(_ inputs: [InputCollector.Input], onAllCores: Bool = true) -> [Outcome] {
         let slots = Slots<Outcome>(count: inputs.count, initial: .skipped)
-        let cores = onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1
-        // Several groups per core, so that no core waits long for the last: a few inputs go one each.
-        let size = max(1, min(Self.groupSize, inputs.count / (cores * 8)))
-        let groups = (inputs.count + size - 1) / size
-        let work: @Sendable (Int) -> Void = { group in
-            let members = group * size..<min(inputs.count, (group + 1) * size)
+        Self.forEachGroup(of: inputs.count, groupsPerCore: 8, onAllCores: onAllCores) { members in
             self.audit(inputs, members) { slots[$0] = $1 }
         }
+        return slots.values
+    }
+
+    /// Runs `body` over `count` items in consecutive groups of at most `groupSize`, on all cores or on
+    /// this thread. There are at least `groupsPerCore` groups a core where the items allow, so that no
+    /// core waits long for the last; a few items go one a group.
+    static func forEachGroup(
+        of count: Int, groupsPerCore: Int, onAllCores: Bool = true, _ body: @Sendable (Range<Int>) -> Void
+    ) {
+        let cores = onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let size = max(1, min(groupSize, count / (cores * groupsPerCore)))
+        let work: @Sendable (Int) -> Void = { group in body(group * size..<min(count, (group + 1) * size)) }
+        let groups = (count + size - 1) / size
         if cores > 1 {
             DispatchQueue.concurrentPerform(iterations: groups, execute: work)
         } else {
             (0..<groups).forEach(work)
         }
-        return slots.values
     }
 
     /// The most inputs a worker reads before it matches them.
@@ -128,19 +135,17 @@ public final class BatchAuditor: @unchecked Sendable {
     private func audit(
         _ inputs: [InputCollector.Input], _ members: Range<Int>, _ emit: (Int, Outcome) -> Void
     ) {
-        var pending: [(index: Int, document: Document, auditor: Auditor)] = []
+        var pending: [(index: Int, document: Document, config: CandorConfig)] = []
         var bytes = 0
         func flush() {
-            var matched = pending.map { $0.auditor.matchSpans($0.document) }
-            for place in pending.indices {
-                // Handed over rather than shared, so that scoring can free them as it goes: a large
-                // document's matches held here as well cost 11 MB of peak memory on 50 MB of text.
-                let matches = matched[place].matches
-                matched[place].matches = []
-                let item = pending[place]
-                let report = item.auditor.audit(
-                    item.document, matched: consume matches, diagnostics: matched[place].diagnostics)
-                emit(item.index, .report(report))
+            // Inputs under one configuration (usually all of them) are audited together.
+            var start = 0
+            while start < pending.count {
+                let key = pending[start].config.path
+                let end = pending[start...].firstIndex { $0.config.path != key } ?? pending.count
+                let reports = auditor(for: pending[start].config).audit(pending[start..<end].map(\.document))
+                for (item, report) in zip(pending[start..<end], reports) { emit(item.index, .report(report)) }
+                start = end
             }
             pending = []
             bytes = 0
@@ -157,7 +162,7 @@ public final class BatchAuditor: @unchecked Sendable {
                 maximumBytes: options.maximumBytes)
             {
             case .success(let document):
-                pending.append((index, document, auditor(for: config)))
+                pending.append((index, document, config))
                 bytes += document.text.count
                 if bytes >= Self.groupBytes { flush() }
             case .failure(let problem): emit(index, .problem(problem.description))

@@ -70,10 +70,7 @@ public struct JSONLStream: Sendable {
     /// read, then matched, then scored and written (see `BatchAuditor.audit`).
     private func process(_ batch: [(number: Int, line: Data)]) -> [String] {
         let results = Slots<String?>(count: batch.count, initial: nil)
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = max(1, min(BatchAuditor.groupSize, batch.count / (cores * 4)))
-        DispatchQueue.concurrentPerform(iterations: (batch.count + size - 1) / size) { group in
-            let members = group * size..<min(batch.count, (group + 1) * size)
+        BatchAuditor.forEachGroup(of: batch.count, groupsPerCore: 4) { members in
             for (index, line) in zip(members, audit(lines: batch[members])) { results[index] = line }
         }
         return results.values.compactMap { $0 }
@@ -89,20 +86,19 @@ public struct JSONLStream: Sendable {
     /// One output line for each input line, nil for a blank one.
     func audit(lines: ArraySlice<(number: Int, line: Data)>) -> [String?] {
         let readings = lines.map { read(line: $0.line, number: $0.number) }
-        var matched = readings.map { reading -> (matches: [SpanMatch], diagnostics: [Diagnostic]) in
-            guard case .document(_, let document) = reading else { return ([], []) }
-            return auditor.matchSpans(document)
-        }
-        return zip(lines.indices, readings.indices).map { line, place in
-            switch readings[place] {
+        let reports = auditor.audit(
+            readings.compactMap { reading in
+                guard case .document(_, let document) = reading else { return nil }
+                return document
+            })
+        var next = 0
+        return zip(lines, readings).map { line, reading in
+            switch reading {
             case .blank: return nil
             case .error(let message): return message
-            case .document(let id, let document):
-                // Handed over rather than shared, so that scoring can free them as it goes.
-                let matches = matched[place].matches
-                matched[place].matches = []
-                let report = auditor.audit(document, matched: consume matches, diagnostics: matched[place].diagnostics)
-                return Self.resultLine(id: id, report: report, number: lines[line].number)
+            case .document(let id, _):
+                next += 1
+                return Self.resultLine(id: id, report: reports[next - 1], number: line.number)
             }
         }
     }
