@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 
 /// ArgumentParser files each positional value by copying every value before it, so a command line of
-/// n paths takes time in n² to parse: 8,896 paths took 2.8 s before the first file was read. A long
-/// `audit` command line therefore has its paths lifted out before parsing and put back after. Which
-/// tokens are paths is read from the command's own description of its options, so the two readings
-/// agree; any token that description cannot place leaves the whole line to the plain parse.
+/// n paths takes time in n² to parse: a run over 8,896 paths that skips every file took 3.15 s, and
+/// takes 0.20 s with the paths lifted. A long `audit` command line therefore has its paths lifted out
+/// before parsing and put back after. Which tokens are paths is read from the command's own
+/// description of its options, so the two readings agree; any token that description cannot place
+/// leaves the whole line to the plain parse.
 enum PathArguments {
     /// Below this many arguments the plain parse costs well under a millisecond.
     static let threshold = 64
