@@ -118,14 +118,24 @@ public final class Matcher {
         latestStart: Int = .max
     ) throws(MatchError) -> Match? {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        // The JIT's entry trusts its offset; `pcre2_match` would refuse this one with the same error.
+        guard start <= subject.count else {
+            throw MatchError(code: PCRE2_ERROR_BADOFFSET, message: pcre2Message(PCRE2_ERROR_BADOFFSET))
+        }
         let end = min(subject.count, latestStart)
         var windowStart = start
         var deadline = deadline
         while true {
             let limit = min(Self.boundary(after: windowStart + Self.window, in: subject), end)
             pcre2_set_offset_limit_8(context, limit)
-            let rc = pcre2_match_8(
-                regex.code, base, subject.count, windowStart, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+            // A JIT-compiled pattern is run by the JIT's own entry, which skips the checks that
+            // `pcre2_match` repeats on every call (a rule is searched near each of its words, so
+            // hundreds of times an article); the subject is valid UTF-8 (see above).
+            let rc =
+                regex.isJITCompiled
+                ? pcre2_jit_match_8(regex.code, base, subject.count, windowStart, 0, matchData, context)
+                : pcre2_match_8(
+                    regex.code, base, subject.count, windowStart, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
             if rc >= 0 { return readMatch(rc, regex: regex, start: windowStart) }
             if rc != PCRE2_ERROR_NOMATCH { throw MatchError(code: rc, message: pcre2Message(rc)) }
             if limit >= end { return nil }

@@ -76,6 +76,58 @@ import Testing
         #expect(error?.isResourceLimit == true)
     }
 
+    /// The JIT's own entry, which JIT-compiled patterns run through, keeps the matcher's match limit:
+    /// a match that takes more steps than a low limit allows stops with the limit's error, and
+    /// succeeds under the default one.
+    @Test func theJITKeepsTheMatchLimit() throws {
+        let regex = try Regex(#"^(?:.)*?c"#)
+        #expect(regex.isJITCompiled)
+        let subject = Array((String(repeating: "ab", count: 1_000) + "c").utf8)
+        let strict = Matcher(limits: Matcher.Limits(matchLimit: 100))
+        let error = #expect(throws: MatchError.self) {
+            try subject.withUnsafeBufferPointer { try strict.firstMatch(of: regex, in: $0, from: 0) }
+        }
+        #expect(error?.isResourceLimit == true)
+        let match = try subject.withUnsafeBufferPointer { try Matcher().firstMatch(of: regex, in: $0, from: 0) }
+        #expect(match?.range == 0..<subject.count)
+    }
+
+    /// The JIT's entry and the interpreter find the same matches, from a start and up to a latest
+    /// start, with groups and empty matches.
+    @Test func theJITAndTheInterpreterAgree() throws {
+        let patterns = [#"\b(\w+)\s+(?:said|says)\b"#, #"(?<!\bthe\s)\bmay\b"#, "x*", #"é+|\bneedle\b"#, #"(?m)^\w+"#]
+        let subject = Array("Jane said it may rain.\nThe may  é needle\nTom says xx".utf8)
+        for pattern in patterns {
+            let (jit, interpreted) = (try Regex(pattern), try Regex(pattern, jit: false))
+            #expect(jit.isJITCompiled && !interpreted.isJITCompiled)
+            for start in [0, 5, 23, subject.count] {
+                for latest in [start, start + 10, Int.max] {
+                    func all(_ regex: Regex) throws -> [Match] {
+                        var found: [Match] = []
+                        try subject.withUnsafeBufferPointer { buffer in
+                            try Matcher().forEachMatch(of: regex, in: buffer, from: start, within: latest) {
+                                found.append($0)
+                                return true
+                            }
+                        }
+                        return found
+                    }
+                    #expect(try all(jit) == all(interpreted), "\(pattern) from \(start) within \(latest)")
+                }
+            }
+        }
+    }
+
+    @Test func aStartBeyondTheSubjectIsAnError() throws {
+        let subject = Array("short".utf8)
+        for regex in [try Regex("t"), try Regex("t", jit: false)] {
+            let error = #expect(throws: MatchError.self) {
+                try subject.withUnsafeBufferPointer { try Matcher().firstMatch(of: regex, in: $0, from: 6) }
+            }
+            #expect(error?.message.contains("offset") == true)
+        }
+    }
+
     /// Every start position is slow but within the match limit, so only the time budget, checked
     /// between windows, can stop the scan.
     @Test func aScanSlowAtEveryPositionStopsAtItsTimeBudget() throws {
