@@ -222,6 +222,8 @@ public struct Auditor: Sendable {
 
     /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).
     private static let overlapBucket = 1024
+    /// Up to this many matches, each is checked against every one kept (see `removingOverlaps`).
+    static let overlapDirectCheckLimit = 64
 
     static func removingOverlaps(_ findings: [SpanMatch], rules: [Rule]) -> [SpanMatch] {
         // Indexes are sorted rather than the matches themselves: a large document has many.
@@ -236,12 +238,24 @@ public struct Auditor: Sendable {
             if left.count != right.count { return left.count > right.count }
             return inReadingOrder(lhs, rhs)
         }
+        var keptIndexes: [Int] = []
+        // An article's few matches are each checked against those kept so far: filing them by
+        // category and place (below) cost more than the checks, in hashing and small arrays.
+        if findings.count <= overlapDirectCheckLimit {
+            for index in longestFirst {
+                let (range, category) = (findings[index].range, rules[findings[index].rule].category)
+                let clashes = keptIndexes.contains { kept in
+                    rules[findings[kept].rule].category == category && findings[kept].range.overlaps(range)
+                }
+                if !clashes { keptIndexes.append(index) }
+            }
+            return keptIndexes.sorted(by: inReadingOrder).map { findings[$0] }
+        }
         // Kept ranges per category, filed by where they start, so a check looks only at the ranges
         // that start near the candidate (within the longest kept range before it): inserting into
         // one sorted list instead cost time proportional to the findings already kept.
         var kept: [Category: [Int: [Range<Int>]]] = [:]
         var longest: [Category: Int] = [:]
-        var keptIndexes: [Int] = []
         for index in longestFirst {
             let range = findings[index].range
             let category = rules[findings[index].rule].category

@@ -25,11 +25,16 @@ public enum Fingerprint {
 
     /// Lowercased, with each run of white space one space and none at either end.
     static func normalise(_ text: String) -> String {
-        let bytes = Array(text.utf8)[...]
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        forEachNormalisedByte(of: bytes) { output.append($0) }
+        appendNormalised(text, to: &output)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The UTF-8 of `normalise(text)`, added to `output`.
+    static func appendNormalised(_ text: String, to output: inout [UInt8]) {
+        let bytes = Array(text.utf8)[...]
+        output.reserveCapacity(output.count + bytes.count)
+        forEachNormalisedByte(of: bytes) { output.append($0) }
     }
 
     /// The normalised UTF-8, byte by byte, by the quickest path that gives what the definition
