@@ -1,3 +1,4 @@
+import PCRE2Kit
 import Testing
 
 @testable import CandorKit
@@ -89,6 +90,27 @@ import Testing
                 String(decoding: bytes[$0], as: UTF8.self)
             }
             #expect(quoted == ["“Prices will rise,”", "“and soon.”", "\"It is early\""], "\(Array(ending.utf8))")
+        }
+    }
+
+    /// The reporting verbs are found natively exactly where their pattern finds them: any case, the
+    /// long s and the Kelvin sign that match caselessly, words run together, and letters beyond ASCII.
+    @Test func reportingVerbsAreFoundWhereTheirPatternFindsThem() throws {
+        let pieces = [
+            "said", "SAYS", "ſaid", "aſked", "as\u{212A}ed", "according", "to", " ", "\n", "  ", "é", "x", "“", ".",
+            "told", "re", "marked", "noted", "-",
+        ]
+        var generator = SeededGenerator(seed: 9)
+        let matcher = Matcher()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0..<8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let bytes = Array(text.utf8)
+            let byPattern = try bytes.withUnsafeBufferPointer {
+                try matcher.firstMatch(of: QuotationFinder.reportingVerb, in: $0, from: 0) != nil
+            }
+            #expect(QuotationFinder.hasReportingVerb(bytes, matcher: matcher) == byPattern, "\(text.debugDescription)")
         }
     }
 

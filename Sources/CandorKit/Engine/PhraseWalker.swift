@@ -105,6 +105,7 @@ struct PhraseWalker: Sendable {
                 guard phrases < last, try !characters.isWord(startingAt: end) else { continue }
                 for mark in phrases..<last { receiver.receive(Int(marks[mark]), start..<end) }
             }
+            if receiver.hasEnough { return }
         }
     }
 
@@ -186,4 +187,10 @@ struct PhraseWalker: Sendable {
 /// What takes the walker's callouts: the member (by number) and the range from start to node.
 protocol CalloutReceiver {
     mutating func receive(_ member: Int, _ range: Range<Int>)
+    /// Whether the walk may stop: asked after each start's callouts.
+    var hasEnough: Bool { get }
+}
+
+extension CalloutReceiver {
+    var hasEnough: Bool { false }
 }
