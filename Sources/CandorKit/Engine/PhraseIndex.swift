@@ -30,9 +30,7 @@ struct PhraseIndex: Sendable {
 
     /// Each member's rule and kind, in the order the walker numbers its callouts: read at every
     /// callout, so kept apart from the members' word lists.
-    let memberRules: [Int]
-    let memberStartsOnly: [Bool]
-    let memberLeads: [Bool]
+    let memberKinds: MemberKinds
     /// The trie walked natively over the text; nil when a unit is beyond it, and the patterns run instead.
     let walker: PhraseWalker?
     /// One trie pattern per chunk of at most 255 members (PCRE2's numbered callouts): phrases and
@@ -118,9 +116,7 @@ struct PhraseIndex: Sendable {
             self.chunks = chunks
         }
         mostSpaceRuns = spaceRuns
-        memberRules = members.map(\.rule)
-        memberStartsOnly = members.map(\.startsOnly)
-        memberLeads = members.map(\.leads)
+        memberKinds = MemberKinds(members)
         (self.startWordIDs, self.leadWords) = (startWordIDs, leadWords)
         ledRules = Set(startWordIDs.indices.filter { startWordIDs[$0] != nil })
         ruleCount = rules.count
@@ -242,6 +238,7 @@ struct PhraseIndex: Sendable {
             }
         }
         var builder = FoundBuilder(index: self, textLength: text.count)
+        defer { builder.release() }
         try text.withUnsafeBufferPointer { buffer throws(MatchError) in
             try walker?.forEachCallout(in: buffer, matcher: matcher, into: &builder)
             for chunk in chunks {
@@ -272,14 +269,17 @@ struct PhraseIndex: Sendable {
             }
         }
         var builders: [FoundBuilder] = []
+        var failure: MatchError?
         for stretch in stretches.values {
             switch stretch {
             case .success(let builder): builders.append(builder)
-            case .failure(let error): throw error
+            case .failure(let error): failure = failure ?? error
             // Every stretch is walked before `concurrentPerform` returns; none is left unset.
             case nil: continue
             }
         }
+        defer { for builder in builders { builder.release() } }
+        if let failure { throw failure }
         return FoundBuilder.found(joining: builders, index: self)
     }
 }

@@ -57,16 +57,26 @@ public enum Scorer {
     /// is not new evidence, which keeps an article and the same article twice on the same score.
     static func distinctTotals(_ signals: [Finding]) -> [Signal: Total] {
         // Keyed by the bytes of rule and wording: built as strings, the keys cost more than the rest.
-        var seen = Set<[UInt8]>()
+        var seen = Set<WordingKey>()
         var totals: [Signal: Total] = [:]
         for index in signals.indices {
             guard let signal = signals[index].signal else { continue }
             var key = Array(signals[index].ruleId.utf8)
             key.append(0)
             Fingerprint.appendNormalised(signals[index].text, to: &key)
-            if seen.insert(key).inserted { totals[signal, default: Total()].add(signals[index].weight) }
+            if seen.insert(WordingKey(bytes: key)).inserted {
+                totals[signal, default: Total()].add(signals[index].weight)
+            }
         }
         return totals
+    }
+
+    /// A signal's rule and normalised wording, hashed as one run of bytes (an array of bytes hashes
+    /// them one at a time).
+    struct WordingKey: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
     /// How many findings and their summed weight, added in reading order.
