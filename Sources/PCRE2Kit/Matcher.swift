@@ -42,7 +42,6 @@ public final class Matcher {
     /// How many bytes of start positions one PCRE2 call may try before the time budget is checked.
     private static let window = 2048
     private let limits: Limits
-    private let clock = ContinuousClock()
     private let matchData: OpaquePointer
     private let context: OpaquePointer
     private let jitStack: OpaquePointer?
@@ -108,13 +107,13 @@ public final class Matcher {
     /// When a search over `scope` bytes of start positions must give up, or nil for a scope within
     /// one window: its single PCRE2 call is bounded by the match limits, and the clock is never read
     /// (most searches, near a rule's words, are such; reading the clock was a tenth of their cost).
-    private func deadline(forScope scope: Int) -> ContinuousClock.Instant? {
-        scope <= Self.window ? nil : clock.now + limits.budget(forBytes: scope)
+    private func deadline(forScope scope: Int) -> Deadline? {
+        scope <= Self.window ? nil : Deadline(after: limits.budget(forBytes: scope))
     }
 
     /// Scans window by window so that the deadline is checked at least every `window` start positions.
     private func firstMatch(
-        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: ContinuousClock.Instant?,
+        of regex: Regex, in subject: UnsafeBufferPointer<UInt8>, from start: Int, deadline: Deadline?,
         latestStart: Int = .max
     ) throws(MatchError) -> Match? {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
@@ -140,9 +139,9 @@ public final class Matcher {
             if rc != PCRE2_ERROR_NOMATCH { throw MatchError(code: rc, message: pcre2Message(rc)) }
             if limit >= end { return nil }
             // A scope judged to fit one window never gets here; should one, its budget starts now.
-            let due = deadline ?? clock.now + limits.budget(forBytes: end - start)
+            let due = deadline ?? Deadline(after: limits.budget(forBytes: end - start))
             deadline = due
-            if clock.now > due { throw MatchError.timeBudgetExceeded }
+            if due.hasPassed { throw MatchError.timeBudgetExceeded }
             windowStart = Self.boundary(after: limit + 1, in: subject)
         }
     }
@@ -198,6 +197,28 @@ public final class Matcher {
                 position = match.range.upperBound
             }
         }
+    }
+}
+
+/// When a scan must give up, on the monotonic clock in nanoseconds: a plain number, where the
+/// standard clock's instant, a type of another module, is copied and destroyed through its metadata
+/// at every search (a rule searches near each of its words, hundreds of times an article).
+struct Deadline {
+    private let nanoseconds: UInt64
+
+    init(after budget: Duration) {
+        let (seconds, attoseconds) = budget.components
+        let span =
+            seconds >= Int64(UInt64.max / 2_000_000_000) ? UInt64.max / 2 : UInt64(max(0, seconds)) * 1_000_000_000
+        nanoseconds = Self.now() &+ span &+ UInt64(max(0, attoseconds) / 1_000_000_000)
+    }
+
+    var hasPassed: Bool { Self.now() > nanoseconds }
+
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }
 

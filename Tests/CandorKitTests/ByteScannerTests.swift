@@ -114,6 +114,25 @@ import Testing
         }
     }
 
+    /// Short ASCII words are looked up packed in numbers: the same answer as the list of strings,
+    /// in any case, for every abbreviation and for generated words of every length up to the longest.
+    @Test func abbreviationsAreRecognisedAsTheListSays() {
+        let longest = SentenceSplitter.abbreviations.map(\.utf8.count).max()!
+        var words = SentenceSplitter.abbreviations.flatMap { [$0, $0.uppercased(), $0.capitalized] }
+        var generator = SeededGenerator(seed: 4)
+        let letters = Array("abcdeEgilmnoprsStuUvx.\u{0}".utf8)
+        words += (0..<5_000).map { _ in
+            String(
+                decoding: (0..<Int.random(in: 2...longest, using: &generator)).map { _ in
+                    letters.randomElement(using: &generator)!
+                }, as: UTF8.self)
+        }
+        for word in words where word.utf8.count <= longest {
+            let expected = SentenceSplitter.abbreviations.contains(word.lowercased())
+            #expect(SentenceSplitter.isListedAbbreviation(asciiWord: Array(word.utf8)[...]) == expected, "\(word)")
+        }
+    }
+
     @Test func rangeEndsAreLocatedAsEachEndOnItsOwn() {
         let alphabet = ["a", " ", "é", "東", "\n", "\r\n", "\r", "x"]
         var generator = SeededGenerator(seed: 2)
