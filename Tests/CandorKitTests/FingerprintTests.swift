@@ -20,6 +20,33 @@ import Testing
         }
     }
 
+    /// A fingerprint is FNV-1a over the rule, the normalised words and the normalised sentence,
+    /// separated by 0x1F, in sixteen hex digits: ASCII text (hashed by its own loop) and other text.
+    @Test func aFingerprintHashesTheNormalisedTextAsDefined() {
+        func reference(_ ruleId: String, _ text: String, _ context: String) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            let bytes =
+                Array(ruleId.utf8) + [0x1F] + Array(Fingerprint.normalisedByCharacters(text).utf8) + [0x1F]
+                + Array(Fingerprint.normalisedByCharacters(context).utf8)
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return String(hash, radix: 16).leftPadded(to: 16)
+        }
+        let ascii = ["a", "Z", "q", " ", "  ", "\t", "\r\n", "\n", "9", "-", "said", "SAID", "."]
+        var generator = SeededGenerator(seed: 8)
+        for palette in [ascii, Self.palette] {
+            for _ in 0..<1000 {
+                let pieces = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                    palette.randomElement(using: &generator)!
+                }
+                let text = pieces.prefix(3).joined()
+                let context = pieces.joined()
+                #expect(
+                    Fingerprint.of(ruleId: "rule.id", text: text, context: context)
+                        == reference("rule.id", text, context), "\(context.debugDescription)")
+            }
+        }
+    }
+
     @Test func aFingerprintIsTheSameBeforeAndAfterNormalising() {
         for (text, context) in [
             ("Jane  SAID", "Then\tJane  SAID it."), ("Ünïcode’s  ΣΟΦΙΑ", "“Ünïcode’s  ΣΟΦΙΑ” — said\u{00A0}she."),
@@ -31,5 +58,11 @@ import Testing
                     == Fingerprint.of(ruleId: "r", text: normalised.0, context: normalised.1))
         }
         #expect(Fingerprint.normalise("Ünïcode’s  ΣΟΦΙΑ") == "ünïcode’s σοφια")
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }

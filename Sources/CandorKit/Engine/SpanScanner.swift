@@ -92,6 +92,7 @@ struct SpanScanner {
     ) -> [Int] {
         var reaches = Reach(sentences: document.sentences, spaceRuns: spaceRuns)
         var stretches: [ClosedRange<Int>] = []
+        stretches.reserveCapacity(anchors.count)
         for anchor in anchors {
             let reach = reaches.earliestStart(before: anchor, in: text)
             if let last = stretches.last, reach <= last.upperBound + 1 {

@@ -50,6 +50,41 @@ struct ByteBuffer: ~Copyable {
         append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// A JSON member's start on a new line: the comma after the member before (if any), the line
+    /// break and the indent, written together (a report has a line like this for every value).
+    mutating func appendLineStart(comma: Bool, indent: Int) {
+        let needed = 2 + indent
+        if count + needed > capacity { grow(toHold: count + needed) }
+        if comma {
+            start[count] = 0x2C
+            count += 1
+        }
+        start[count] = 0x0A
+        memset(start + count + 1, 0x20, indent)
+        count += 1 + indent
+    }
+
+    /// A key that needs no escaping, quoted, with its separator (`" : "`, or `":"` unspaced), written
+    /// together: the pieces one by one cost more than the copying.
+    mutating func appendKey(_ name: StaticString, spaced: Bool) {
+        let length = name.utf8CodeUnitCount
+        let needed = length + 5
+        if count + needed > capacity { grow(toHold: count + needed) }
+        let name = name.utf8Start
+        var place = count
+        start[place] = 0x22
+        for offset in 0..<length { start[place + 1 + offset] = name[offset] }
+        place += 1 + length
+        start[place] = 0x22
+        if spaced {
+            (start[place + 1], start[place + 2], start[place + 3]) = (0x20, 0x3A, 0x20)
+            count = place + 4
+        } else {
+            start[place + 1] = 0x3A
+            count = place + 2
+        }
+    }
+
     mutating func append(repeating byte: UInt8, count extra: Int) {
         guard extra > 0 else { return }
         if count + extra > capacity { grow(toHold: count + extra) }

@@ -215,19 +215,19 @@ struct JSONReportWriter: ~Copyable {
 
     /// Starts a member of the current object or array on its own line.
     private mutating func separate() {
-        if hasMembers & (1 << depth) != 0 { raw(",") }
+        let comma = hasMembers & (1 << depth) != 0
         hasMembers |= 1 << depth
-        if compact { return }
-        raw("\n")
-        indent()
+        if compact {
+            if comma { bytes.append(0x2C) }
+            return
+        }
+        bytes.appendLineStart(comma: comma, indent: depth * 2)
     }
 
     /// Keys are the report's own names, which need no escaping.
     private mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(0x22)
-        bytes.append(name)
-        if compact { raw("\":") } else { raw("\" : ") }
+        bytes.appendKey(name, spaced: !compact)
     }
 
     private mutating func field(_ name: StaticString, _ value: String) {
