@@ -48,6 +48,20 @@ import Testing
         expectSame(AuditReport(documents: [withDiagnostics, report], errors: 0), "diagnostics")
     }
 
+    /// Characters to escape at every place within and across the eight-byte groups the writer
+    /// passes over together.
+    @Test func sameAsJSONEncoderWhereverAnEscapeFalls() {
+        let palette = ["a", "é", "\"", "\\", "\u{1}", "\n", "\u{1F}", " ", "~", "\u{7F}", "中", "/"]
+        var generator = SeededGenerator(seed: 12)
+        let documents = (0..<300).map { _ in
+            let path = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                palette.randomElement(using: &generator)!
+            }.joined()
+            return TestSupport.audit("Experts say it may work.", path: path)
+        }
+        expectSame(AuditReport(documents: documents, errors: 0), "generated paths")
+    }
+
     /// Streamed in pieces, a report larger than one piece is the rendered report, byte for byte, in
     /// every format that streams.
     @Test(arguments: [ReportFormat.json, .terminal, .markdown, .github])

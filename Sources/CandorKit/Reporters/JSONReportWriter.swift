@@ -284,16 +284,34 @@ struct JSONReportWriter: ~Copyable {
         // Runs that need no escape are copied whole: most of a report is plain text.
         text.withUTF8 { utf8 in
             var run = 0
-            for index in utf8.indices {
+            var index = 0
+            while index < utf8.count {
+                // Eight bytes that need no escape, the common case, are passed over together.
+                if index + 8 <= utf8.count, !Self.mayNeedEscape(eightAt: index, in: utf8) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
                 escape(byte)
-                run = index + 1
+                run = index
             }
             bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(0x22)
+    }
+
+    /// Whether any of the eight bytes at `index` is a control character, `"` or `\`, by bits over
+    /// all eight at once (each test is exact: a lane is flagged only by its own byte).
+    private static func mayNeedEscape(eightAt index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lanes: UInt64 = 0x0101_0101_0101_0101
+        let high = lanes &* 0x80
+        let eight = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        func hasZero(_ value: UInt64) -> Bool { (value &- lanes) & ~value & high != 0 }
+        let below20 = (eight &- lanes &* 0x20) & ~eight & high != 0
+        return below20 || hasZero(eight ^ (lanes &* 0x22)) || hasZero(eight ^ (lanes &* 0x5C))
     }
 
     private mutating func escape(_ byte: UInt8) {
