@@ -93,8 +93,9 @@ public struct Auditor: Sendable {
             let rule = spanRules[place].index
             switch roles[rule] {
             case .none: return true
-            case .phrases: return !shared.matches[rule].isEmpty
-            case .words, .wordsStartingMatches, .wordsAfterLeads: return !shared.anchors[rule].isEmpty
+            // By the ranges alone: a slice of the values retained and released their storage.
+            case .phrases: return !shared.matches.range(of: rule).isEmpty
+            case .words, .wordsStartingMatches, .wordsAfterLeads: return !shared.anchors.range(of: rule).isEmpty
             }
         }
         // Rules are passed by their place in the ruleset: copying a rule for each scan retained every
