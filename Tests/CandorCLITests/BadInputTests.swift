@@ -68,7 +68,7 @@ import Testing
             name: "file over the size limit",
             make: { folder in
                 let path = folder.appendingPathComponent("huge.txt")
-                FileManager.default.createFile(atPath: path.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: path.path, contents: nil)
                 let handle = try FileHandle(forWritingTo: path)
                 try handle.truncate(atOffset: 200 << 20)
                 try handle.close()
