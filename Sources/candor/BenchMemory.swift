@@ -22,17 +22,23 @@ enum BenchMemory {
         var peak = 0
         var status: Int32 = 0
         while waitpid(child, &status, WNOHANG) == 0 {
-            peak = max(peak, highWaterMark(of: child) ?? 0)
+            peak = max(peak, highWaterMark(of: "\(child)") ?? 0)
             usleep(2_000)
         }
         return (Double(peak) / 1024, (status >> 8) & 0xFF)
     }
 
-    /// `VmHWM` of a running process, in KiB.
-    private static func highWaterMark(of process: pid_t) -> Int? {
+    /// `VmHWM` of a running process (by its id, or "self"), in KiB.
+    static func highWaterMark(of process: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return nil }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
+    }
+
+    /// Starts this process's high-water mark afresh (Linux's `clear_refs`), so that one phase's own
+    /// peak can be read; false where that is not possible.
+    static func resetHighWaterMark() -> Bool {
+        (try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)) != nil
     }
 
     /// Writes `data` to a temporary file, audits it as a user would (`--format json`, the report

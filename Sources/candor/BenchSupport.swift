@@ -18,12 +18,28 @@ enum BenchMath {
         return (median(pairs.map(\.0)), median(pairs.map(\.1)), median(pairs.map { $0.0 / $0.1 }))
     }
 
-    /// The process's peak resident memory so far.
-    static func peakMemoryMB() -> Double {
+    /// The process's peak resident memory over the whole run.
+    static func peakMemoryMB() -> Double { max(peakBeforePhase, phasePeakMB()) }
+
+    /// The peak since `startPhasePeak()` (or since the run began), from the process's own high-water
+    /// mark: getrusage's peak would carry over that of the process that exec'd it (`swift run`
+    /// itself, about 120 MB).
+    static func phasePeakMB() -> Double {
+        if let kibibytes = BenchMemory.highWaterMark(of: "self") { return Double(kibibytes) / 1024 }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
+
+    /// Starts measuring one phase's own peak; false where the mark cannot be reset (the phase's
+    /// figures are then the run's peak so far).
+    static func startPhasePeak() -> Bool {
+        peakBeforePhase = peakMemoryMB()
+        return BenchMemory.resetHighWaterMark()
+    }
+
+    /// The run's peak before the latest phase began (the benchmark's phases run one after another).
+    nonisolated(unsafe) private static var peakBeforePhase = 0.0
 }
 
 enum BenchRun {
@@ -86,20 +102,23 @@ enum BenchRun {
         }
         try handle.close()
         let reader = try FileHandle(forReadingFrom: path)
+        // The stream's own peak, not that of the runs before it.
+        let ownPeak = BenchMath.startPhasePeak()
         var seen = 0
         var samples: [String] = []
         let clock = ContinuousClock()
         let seconds = clock.measure {
             _ = JSONLStream(auditor: auditor).run(input: reader) { _ in
                 seen += 1
-                if seen % max(1, id / 4) == 0 { samples.append(String(format: "%.0f", BenchMath.peakMemoryMB())) }
+                if seen % max(1, id / 4) == 0 { samples.append(String(format: "%.0f", BenchMath.phasePeakMB())) }
             }
         }.seconds
         try? FileManager.default.removeItem(at: path)
         print(
             String(
-                format: "jsonl: %.0f MB, %d lines in %.1f s (%.1f MB/s); peak memory at each quarter: %@ MB",
-                Double(written) / 1e6, id, seconds, Double(written) / 1e6 / seconds, samples.joined(separator: ", ")))
+                format: "jsonl: %.0f MB, %d lines in %.1f s (%.1f MB/s); peak memory %@at each quarter: %@ MB",
+                Double(written) / 1e6, id, seconds, Double(written) / 1e6 / seconds,
+                ownPeak ? "of the stream " : "", samples.joined(separator: ", ")))
     }
 
     /// One ~50 MB file made of the corpus repeated, audited as a single document, and the time
