@@ -82,7 +82,7 @@ enum BenchRun {
     /// Streams a generated JSON-lines file through `JSONLStream`, sampling peak memory as it goes.
     static func jsonlMemory(files: [String], auditor: Auditor, megabytes: Int) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench.jsonl")
-        FileManager.default.createFile(atPath: path.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path.path, contents: nil)
         let handle = try FileHandle(forWritingTo: path)
         var written = 0
         var id = 0
