@@ -48,16 +48,16 @@ import Testing
         }
     }
 
-    @Test func invalidUTF8IsReplacedOnceAndOffsetsStillPointIntoTheFile() {
+    @Test func invalidUTF8IsReplacedOnceAndOffsetsStillPointIntoTheFile() throws {
         let bytes: [UInt8] = Array("bad ".utf8) + [0xFF, 0xFE] + Array(" experts say so".utf8)
         let document = Document(path: "bad.txt", bytes: bytes)
         #expect(document.diagnostics.count == 1)
         #expect(document.diagnostics[0].message.contains("invalid UTF-8"))
         let report = TestSupport.auditor.audit(document)
-        let finding = try? #require(report.findings.first { $0.ruleId == "unsourced.experts-say" })
-        #expect(finding?.byteStart == 7)
-        #expect(finding?.text == "experts say")
-        #expect(finding.map { Array(bytes[$0.byteStart..<$0.byteEnd]) } == Array("experts say".utf8))
+        let finding = try #require(report.findings.first { $0.ruleId == "unsourced.experts-say" })
+        #expect(finding.byteStart == 7)
+        #expect(finding.text == "experts say")
+        #expect(Array(bytes[finding.byteStart..<finding.byteEnd]) == Array("experts say".utf8))
     }
 
     @Test func byteOrderMarkIsSkippedButOffsetsCountIt() {
