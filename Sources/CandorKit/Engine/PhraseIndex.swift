@@ -265,6 +265,8 @@ struct PhraseIndex: Sendable {
                     into: &builder)
                 stretches[piece] = .success(builder)
             } catch {
+                // Nothing it found is filed: its memory goes now, the others' after the join.
+                builder.release()
                 stretches[piece] = .failure(error)
             }
         }
