@@ -120,11 +120,11 @@ public enum SentenceSplitter {
     /// Whether an ASCII word no longer than the longest abbreviation is one, in any case: what
     /// `abbreviations.contains(word.lowercased())` says.
     static func isListedAbbreviation(asciiWord word: ArraySlice<UInt8>) -> Bool {
-        packedAbbreviations.binarySearchContains(packed(word))
+        packedAbbreviations.contains(packed(word))
     }
 
-    /// The abbreviations packed as `packed` packs a word, in order.
-    private static let packedAbbreviations = abbreviations.map { packed(Array($0.utf8)[...]) }.sorted()
+    /// The abbreviations packed as `packed` packs a word.
+    private static let packedAbbreviations = Set(abbreviations.map { packed(Array($0.utf8)[...]) })
 
     /// The length and up to seven ASCII bytes, lower-cased, in one number: words pack alike only
     /// when they are the same word.
@@ -147,17 +147,5 @@ public enum SentenceSplitter {
         while after < text.count, text[after] == 0x20 || text[after] == 0x09 { after += 1 }
         guard after < text.count else { return false }
         return (0x61...0x7A).contains(text[after])
-    }
-}
-
-extension [UInt64] {
-    /// Whether this sorted array holds `value`.
-    fileprivate func binarySearchContains(_ value: UInt64) -> Bool {
-        var (low, high) = (0, count)
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low] == value
     }
 }

@@ -52,17 +52,8 @@ enum TextDecoder {
 
     private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            // ASCII runs are checked a byte at a time without the decoder; the rest by the decoder.
-            var index = 0
-            // Eight bytes at a time while none has its high bit set.
-            if let base = UnsafeRawPointer(buffer.baseAddress) {
-                while index + 8 <= buffer.count,
-                    base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    index += 8
-                }
-            }
-            while index < buffer.count, buffer[index] < 0x80 { index += 1 }
+            // A leading ASCII run is passed over without the decoder, eight bytes at a time.
+            let index = EightBytes.asciiPrefix(of: buffer)
             if index == buffer.count { return true }
             var parser = Unicode.UTF8.ForwardParser()
             var iterator = UnsafeBufferPointer(rebasing: buffer[index...]).makeIterator()

@@ -35,11 +35,9 @@ enum WordCounter {
         /// and digits are told by their ranges, lane by lane, and a word starts wherever one follows
         /// a byte that is not one. Returns false, having read nothing, otherwise.
         mutating func countEight(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-            let bytes = UInt64(
-                littleEndian: UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
-            let lanes = Self.lanes
-            let high = lanes &* 0x80
-            guard bytes & high == 0, !Self.hasByte(0x27, in: bytes), !Self.hasByte(0x2D, in: bytes) else {
+            let bytes = EightBytes.load(text, at: index)
+            let (lanes, high) = (EightBytes.lanes, EightBytes.high)
+            guard bytes & high == 0, !EightBytes.contains(0x27, in: bytes), !EightBytes.contains(0x2D, in: bytes) else {
                 return false
             }
             // A lane of x + (0x80 - low) has its top bit set when x >= low; no lane carries into the
@@ -54,16 +52,6 @@ enum WordCounter {
             inWord = UInt8(truncatingIfNeeded: word >> 56)
             return true
         }
-
-        /// Whether any of the eight bytes is `byte`.
-        private static func hasByte(_ byte: UInt8, in bytes: UInt64) -> Bool {
-            let zeroWhereEqual = bytes ^ (lanes &* UInt64(byte))
-            return (zeroWhereEqual &- lanes) & ~zeroWhereEqual & (lanes &* 0x80) != 0
-        }
-
-        /// A one in every byte: multiplied by a byte value, that value in every lane. Computed, not
-        /// stored: a stored static is a lazy global, checked at every use.
-        private static var lanes: UInt64 { 0x0101_0101_0101_0101 }
 
         /// Counts the character at `index` and returns where the next one starts. ASCII, the common
         /// case, by table and without branches on the kind: words and gaps alternate every few bytes,

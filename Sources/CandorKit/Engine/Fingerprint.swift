@@ -21,27 +21,11 @@ public enum Fingerprint {
 
     private static func addNormalised(_ bytes: ArraySlice<UInt8>, to hash: inout FNV1a) {
         let hashedAsASCII = bytes.withUnsafeBufferPointer { buffer in
-            guard isASCII(buffer) else { return false }
+            guard EightBytes.asciiPrefix(of: buffer) == buffer.count else { return false }
             hash.addNormalisedASCII(buffer)
             return true
         }
         if !hashedAsASCII { forEachNormalisedByte(of: bytes) { hash.add($0) } }
-    }
-
-    /// Whether every byte is ASCII, read eight at a time: every finding's sentence is checked.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var index = 0
-        while index + 8 <= bytes.count {
-            let eight = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if eight & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        while index < bytes.count {
-            if base[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
     }
 
     /// Lowercased, with each run of white space one space and none at either end.
@@ -78,7 +62,7 @@ public enum Fingerprint {
 
     /// The same normalisation byte by byte for ASCII, which most sentences are.
     @inline(__always)
-    private static func normaliseASCII(_ bytes: ArraySlice<UInt8>, _ emit: (UInt8) -> Void) {
+    private static func normaliseASCII(_ bytes: some Sequence<UInt8>, _ emit: (UInt8) -> Void) {
         collapsingSpaces(bytes, isSpace: CharacterKinds.isASCIISpace, emit) { emit(lowercased($0)) }
     }
 
@@ -114,27 +98,18 @@ public enum Fingerprint {
         }
 
         @inline(__always)
-        mutating func add(_ byte: UInt8) {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+        mutating func add(_ byte: UInt8) { value = Self.adding(byte, to: value) }
+
+        @inline(__always)
+        private static func adding(_ byte: UInt8, to value: UInt64) -> UInt64 {
+            (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
 
-        /// `normaliseASCII` of ASCII bytes, hashed in one loop with the hash held in a register:
-        /// through the general path's closures it cost twenty instructions a byte.
+        /// `normaliseASCII` of ASCII bytes, hashed with the hash held in a local: through the general
+        /// path's closures, updating it in place, it cost twenty instructions a byte.
         mutating func addNormalisedASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
             var value = self.value
-            var pendingSpace = false
-            var emittedAny = false
-            for byte in bytes {
-                if CharacterKinds.isASCIISpace(byte) {
-                    pendingSpace = emittedAny
-                    continue
-                }
-                if pendingSpace { value = (value ^ 0x20) &* 0x0000_0100_0000_01B3 }
-                pendingSpace = false
-                emittedAny = true
-                value = (value ^ UInt64(Fingerprint.lowercased(byte))) &* 0x0000_0100_0000_01B3
-            }
+            Fingerprint.normaliseASCII(bytes) { value = Self.adding($0, to: value) }
             self.value = value
         }
     }

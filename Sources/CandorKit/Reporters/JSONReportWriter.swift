@@ -303,15 +303,11 @@ struct JSONReportWriter: ~Copyable {
         bytes.append(0x22)
     }
 
-    /// Whether any of the eight bytes at `index` is a control character, `"` or `\`, by bits over
-    /// all eight at once (each test is exact: a lane is flagged only by its own byte).
+    /// Whether any of the eight bytes at `index` is a control character, `"` or `\`.
     private static func mayNeedEscape(eightAt index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lanes: UInt64 = 0x0101_0101_0101_0101
-        let high = lanes &* 0x80
-        let eight = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-        func hasZero(_ value: UInt64) -> Bool { (value &- lanes) & ~value & high != 0 }
-        let below20 = (eight &- lanes &* 0x20) & ~eight & high != 0
-        return below20 || hasZero(eight ^ (lanes &* 0x22)) || hasZero(eight ^ (lanes &* 0x5C))
+        let eight = EightBytes.load(utf8, at: index)
+        return EightBytes.containsByte(below: 0x20, in: eight) || EightBytes.contains(0x22, in: eight)
+            || EightBytes.contains(0x5C, in: eight)
     }
 
     private mutating func escape(_ byte: UInt8) {
