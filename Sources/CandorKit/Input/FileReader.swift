@@ -16,14 +16,15 @@ public enum FileReader {
 
     /// The file's bytes, read straight into the array that holds them: an article of tens of
     /// megabytes is then in memory once, not once as `Data` and again as bytes. A regular file larger
-    /// than `limit` is not read at all; the one `stat` that tells also sizes the array.
+    /// than `limit` is not read at all; the one `stat` that tells also sizes the array. It asks the
+    /// open descriptor rather than the path, which the kernel would otherwise look up twice.
     public static func bytes(of path: String, atMost limit: Int = .max) -> Swift.Result<[UInt8], Failure> {
-        var info = stat()
-        let size = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-        if size > limit { return .failure(Failure(reason: "larger than the limit", isTooLarge: true)) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        if size > limit { return .failure(Failure(reason: "larger than the limit", isTooLarge: true)) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size)
         let pieceSize = 1 << 16

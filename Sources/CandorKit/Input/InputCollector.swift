@@ -67,9 +67,7 @@ public enum InputCollector {
                 }
                 guard !name.hasPrefix(".") else { continue }
                 let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
+                switch kind(of: entry.pointee, at: path) {
                 case S_IFDIR: folders.append(path)
                 case S_IFREG:
                     let suffix = name.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init)
@@ -81,6 +79,19 @@ public enum InputCollector {
             }
         }
         return files.sorted()
+    }
+
+    /// The entry's own type (a link is not followed), as `lstat` gives it: read from the directory
+    /// entry where the file system fills it in, which spares looking the path up again.
+    private static func kind(of entry: dirent, at path: String) -> mode_t {
+        switch Int32(entry.d_type) {
+        case Int32(DT_DIR): return S_IFDIR
+        case Int32(DT_REG): return S_IFREG
+        case Int32(DT_LNK): return S_IFLNK
+        default:
+            var info = stat()
+            return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+        }
     }
 }
 
