@@ -46,6 +46,15 @@ struct ByteBuffer: ~Copyable {
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(bytes)) }
 
+    /// `bytes` between double quotes, in one reservation: a string that needs no escaping.
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if count + bytes.count + 2 > capacity { grow(toHold: count + bytes.count + 2) }
+        start[count] = 0x22
+        if let base = bytes.baseAddress { memcpy(start + count + 1, base, bytes.count) }
+        start[count + 1 + bytes.count] = 0x22
+        count += bytes.count + 2
+    }
+
     mutating func append(_ text: StaticString) {
         append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -64,19 +73,29 @@ struct ByteBuffer: ~Copyable {
         count += 1 + indent
     }
 
-    /// A key that needs no escaping, quoted, with its separator (`" : "`, or `":"` unspaced), written
-    /// together: the pieces one by one cost more than the copying.
-    mutating func appendKey(_ name: StaticString, spaced: Bool) {
+    /// A member's start and its key, written together: the comma after the member before (if any),
+    /// with `indent` the line break and indent, then the key (which needs no escaping) quoted with
+    /// its separator, `" : "` when indented and `":"` otherwise. A report has one for every value, and
+    /// written piece by piece they cost more than the copying.
+    mutating func appendMember(_ name: StaticString, comma: Bool, indent: Int?) {
         let length = name.utf8CodeUnitCount
-        let needed = length + 5
+        let needed = length + 7 + (indent ?? 0)
         if count + needed > capacity { grow(toHold: count + needed) }
-        let name = name.utf8Start
         var place = count
+        if comma {
+            start[place] = 0x2C
+            place += 1
+        }
+        if let indent {
+            start[place] = 0x0A
+            memset(start + place + 1, 0x20, indent)
+            place += 1 + indent
+        }
         start[place] = 0x22
-        for offset in 0..<length { start[place + 1 + offset] = name[offset] }
+        memcpy(start + place + 1, name.utf8Start, length)
         place += 1 + length
         start[place] = 0x22
-        if spaced {
+        if indent != nil {
             (start[place + 1], start[place + 2], start[place + 3]) = (0x20, 0x3A, 0x20)
             count = place + 4
         } else {

@@ -224,10 +224,11 @@ struct JSONReportWriter: ~Copyable {
         bytes.appendLineStart(comma: comma, indent: depth * 2)
     }
 
-    /// Keys are the report's own names, which need no escaping.
+    /// Starts a member of the current object with its key: the report's own names, which need no escaping.
     private mutating func key(_ name: StaticString) {
-        separate()
-        bytes.appendKey(name, spaced: !compact)
+        let comma = hasMembers & (1 << depth) != 0
+        hasMembers |= 1 << depth
+        bytes.appendMember(name, comma: comma, indent: compact ? nil : depth * 2)
     }
 
     private mutating func field(_ name: StaticString, _ value: String) {
@@ -279,12 +280,16 @@ struct JSONReportWriter: ~Copyable {
     /// Quotes and escapes: `"`, `\`, and control characters; everything else, `/` and non-ASCII
     /// included, is written as it is.
     private mutating func string(_ text: String) {
-        bytes.append(0x22)
         var text = text
-        // Runs that need no escape are copied whole: most of a report is plain text.
+        // Runs that need no escape are copied whole: most of a report is plain text, and most of its
+        // strings need none at all, so they are looked over first and copied with their quotes at once.
         text.withUTF8 { utf8 in
-            var run = 0
             var index = 0
+            while index + 8 <= utf8.count, !Self.mayNeedEscape(eightAt: index, in: utf8) { index += 8 }
+            while index < utf8.count, !Self.needsEscape(utf8[index]) { index += 1 }
+            if index == utf8.count { return bytes.appendQuoted(utf8) }
+            bytes.append(0x22)
+            var run = 0
             while index < utf8.count {
                 // Eight bytes that need no escape, the common case, are passed over together.
                 if index + 8 <= utf8.count, !Self.mayNeedEscape(eightAt: index, in: utf8) {
@@ -293,15 +298,17 @@ struct JSONReportWriter: ~Copyable {
                 }
                 let byte = utf8[index]
                 index += 1
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                guard Self.needsEscape(byte) else { continue }
                 bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
                 escape(byte)
                 run = index
             }
             bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
+            bytes.append(0x22)
         }
-        bytes.append(0x22)
     }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
 
     /// Whether any of the eight bytes at `index` is a control character, `"` or `\`.
     private static func mayNeedEscape(eightAt index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
