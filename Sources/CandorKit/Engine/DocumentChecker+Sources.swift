@@ -4,15 +4,17 @@ extension DocumentChecker {
     /// Sentence indexes that hold at least one finding satisfying `include`. (Lazily: a large
     /// document has tens of thousands of findings, and a filtered copy would hold them again.)
     func sentences(with findings: [Finding], where include: (Category, Signal?) -> Bool) -> [Int] {
-        var found = Set<Int>()
+        var found: [Int] = []
         // By index, and the test given only what it reads: a finding passed whole was copied, and
         // a copy retains all its strings.
         for index in findings.indices where include(findings[index].category, findings[index].signal) {
             if let sentence = document.sentenceIndex(containing: findings[index].textRange.lowerBound) {
-                found.insert(sentence)
+                found.append(sentence)
             }
         }
-        return found.sorted()
+        // Sorted and each kept once: a set of a few numbers cost more in hashing than the rest.
+        found.sort()
+        return found.indices.filter { $0 == 0 || found[$0] != found[$0 - 1] }.map { found[$0] }
     }
 
     /// Every named source shares one organisation that the article also praises.
@@ -22,16 +24,17 @@ extension DocumentChecker {
         guard sourced.count >= 2 else { return nil }
         // Praise is rarer than sources, so it is looked for first and narrows the names to test.
         let praised = sentences(with: findings) { category, _ in [.puffery, .socialProof].contains(category) }
-            .reduce(into: Set<String>()) {
-                $0.formUnion(NameExtractor.names(in: document.text, range: document.sentences[$1], matcher: matcher))
-            }
+            .reduce(into: Set<String>()) { $0.formUnion(names(inSentence: $1, matcher: matcher)) }
         guard !praised.isEmpty else { return nil }
         // "Acme" is praised when "Acme Wallet" is: a product carries its maker's name.
-        func isPraised(_ name: String) -> Bool { praised.contains { $0 == name || $0.hasPrefix(name + " ") } }
+        func isPraised(_ name: String) -> Bool {
+            let product = name + " "
+            return praised.contains { $0 == name || $0.hasPrefix(product) }
+        }
         var shared: Set<String>?
         for index in sourced {
             let range = document.sentences[index]
-            let affiliations = NameExtractor.names(in: document.text, range: range, matcher: matcher).filter {
+            let affiliations = names(inSentence: index, matcher: matcher).filter {
                 (shared?.contains($0) ?? true) && isPraised($0)
                     && Self.isAffiliation($0, in: document.text[range])
             }
@@ -74,8 +77,8 @@ extension DocumentChecker {
         var counts: [String: Int] = [:]
         for index in promotional {
             // Acronyms such as AI or EU are topics, not products.
-            for name in NameExtractor.names(in: document.text, range: document.sentences[index], matcher: matcher)
-            where !(name.count <= 3 && name == name.uppercased()) {
+            for name in names(inSentence: index, matcher: matcher) where !(name.count <= 3 && name == name.uppercased())
+            {
                 counts[name, default: 0] += 1
             }
         }
@@ -84,9 +87,7 @@ extension DocumentChecker {
                 ($0.value, $1.key) < ($1.value, $0.key)
             })
         else { return nil }
-        let first = promotional.first { index in
-            NameExtractor.names(in: document.text, range: document.sentences[index], matcher: matcher).contains(name)
-        }
+        let first = promotional.first { names(inSentence: $0, matcher: matcher).contains(name) }
         let range = first.map { document.sentences[$0] } ?? 0..<0
         return Finding(
             rule: rule, scope: .document, textRange: range, in: document,

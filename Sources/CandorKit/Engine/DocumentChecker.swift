@@ -1,8 +1,25 @@
+import PCRE2Kit
+
 /// Evaluates document-level rules once the span rules have run.
 struct DocumentChecker {
     let document: Document
     let findings: [Finding]
     let signals: [Finding]
+    /// The names found in each sentence asked about, kept for the checks that ask again: two checks
+    /// read the names of the same promotional sentences, and finding them is the costliest part.
+    private let namesBySentence = NamesBySentence()
+
+    final class NamesBySentence {
+        var names: [Int: Set<String>] = [:]
+    }
+
+    /// The proper names in the sentence at `index` (see `NameExtractor`).
+    func names(inSentence index: Int, matcher: Matcher) -> Set<String> {
+        if let known = namesBySentence.names[index] { return known }
+        let names = NameExtractor.names(in: document.text, range: document.sentences[index], matcher: matcher)
+        namesBySentence.names[index] = names
+        return names
+    }
 
     func evaluate(_ rule: Rule, _ check: DocumentCheck) -> Finding? {
         switch check {
