@@ -111,4 +111,31 @@ import Testing
         #expect(map.sourceRange(for: 5..<6) == 4..<5)
         #expect(map.sourceRange(for: 7..<12) == 5..<10)
     }
+
+    /// A finding's context is up to 60 bytes of its sentence on either side, cut at whole
+    /// characters, with an ellipsis where the sentence goes on: however it is built, it reads as
+    /// those parts joined.
+    @Test func contextIsTheSentenceAroundAFindingCutAtWholeCharacters() {
+        for filler in ["a", "é", "€", "😀"] {
+            for count in [0, 1, 14, 15, 16, 19, 20, 21, 29, 30, 31, 59, 60, 61] {
+                let side = String(repeating: filler, count: count)
+                let text = "Prices " + side + " may become cheaper " + side + " soon"
+                let report = TestSupport.audit(text)
+                guard let finding = report.findings.first(where: { $0.scope == .span }) else {
+                    Issue.record("no finding in \(text)")
+                    continue
+                }
+                let bytes = Array(text.utf8)
+                let (start, end) = (finding.byteStart, finding.byteEnd)
+                var lower = max(0, start - 60)
+                while lower < start, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
+                var upper = min(bytes.count, end + 60)
+                while upper > end, upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+                let before = (lower > 0 ? "…" : "") + String(decoding: bytes[lower..<start], as: UTF8.self)
+                let after = String(decoding: bytes[end..<upper], as: UTF8.self) + (upper < bytes.count ? "…" : "")
+                #expect(finding.context.before == before, "\(filler) × \(count)")
+                #expect(finding.context.after == after, "\(filler) × \(count)")
+            }
+        }
+    }
 }
