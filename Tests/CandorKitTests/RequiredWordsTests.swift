@@ -27,6 +27,22 @@ import Testing
         #expect(RequiredWords.words(for: #"\bshap(?:ing|e)\s+the\s+future"#) == ["future"])
     }
 
+    /// A pattern with no place to search from can still say what a document must hold: a rare
+    /// word or a rare punctuation character in every way through it.
+    @Test func scanGatesHoldEveryMatchesWordOrPunctuation() throws {
+        let link = #"(?=https?:|www\.|\[\d)(?:\bhttps?://\S+|\bwww\.[a-z]+\.[a-z]+|\[\d{1,3}\]|\bdoi:\s*10\.\S+)"#
+        let gate = try #require(ScanGate(pattern: link))
+        #expect(gate.words == ["doi", "http", "www"])
+        #expect(gate.bytes == Array("[".utf8))
+        #expect(ScanGate(pattern: #"\$\d+|\d+%"#)?.bytes == Array("$%".utf8), "one rare character in each way")
+        #expect(ScanGate(pattern: #"\d(?:@|#)\d"#)?.bytes == Array("#@".utf8), "a group, each way rare")
+        #expect(ScanGate(pattern: #"\bfoo\d|x{2}@"#) == ScanGate(words: ["foo"], bytes: Array("@".utf8)))
+        #expect(ScanGate(pattern: #"\d+(?:%)?"#) == nil, "an optional character is not held by every match")
+        #expect(ScanGate(pattern: #"\d+:\d+|\[\d\]"#) == nil, "a colon is too common to look for")
+        #expect(ScanGate(pattern: #"\[\d\]|\d+"#) == nil, "one way holds nothing known")
+        #expect(ScanGate(pattern: #"(?=\[)\d"#) == nil, "a lookahead's characters are not matched")
+    }
+
     @Test func listRequiredWordsOfCoreRules() {
         var gated = 0
         var total = 0

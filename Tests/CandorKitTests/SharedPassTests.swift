@@ -63,6 +63,28 @@ import Testing
         #expect(shared == signature(Auditor(ruleset: pack.ruleset, sharedPhrasePass: false).audit(document)))
     }
 
+    /// The link rule is scanned only in documents holding one of its words or a bracket; every form
+    /// of link it flags, a citation right after a word included, is still found exactly.
+    @Test func aRuleScannedBehindItsGateAgreesWithAWholeScan() throws {
+        let link = try #require(TestSupport.core.ruleset.rules.firstIndex { $0.id == "transparency.link" })
+        let index = try #require(TestSupport.auditor.phraseIndex)
+        #expect(index.role(of: link) == .gatedScan)
+        let texts = [
+            "The figures are at https://example.org/data.csv, the agency said.",
+            "See WWW.ONS.GOV.UK for the tables.", "The paper (doi: 10.1000/182) says so.",
+            "The claim is disputed.[12] Others agree.", "Wikipedia[3] lists it; so does a book [4].",
+            "No links here: just prose, 10:30 and (brackets).", "",
+        ]
+        for text in texts {
+            let document = Document(path: "a.txt", bytes: Array(text.utf8))
+            let shared = signature(TestSupport.auditor.audit(document)).filter { $0.hasPrefix("transparency.link@") }
+            let whole = signature(Self.separate.audit(document)).filter { $0.hasPrefix("transparency.link@") }
+            #expect(shared == whole, "\(text)")
+            let holdsLink = !text.isEmpty && !text.hasPrefix("No links")
+            #expect(shared.isEmpty != holdsLink, "\(text)")
+        }
+    }
+
     @Test func ruleExamplesAgreeToo() {
         for rule in TestSupport.core.ruleset.rules {
             for example in rule.examples.flag + rule.examples.pass {

@@ -96,6 +96,9 @@ public struct Auditor: Sendable {
             // By the ranges alone: a slice of the values retained and released their storage.
             case .phrases: return !shared.matches.range(of: rule).isEmpty
             case .words, .wordsStartingMatches, .wordsAfterLeads: return !shared.anchors.range(of: rule).isEmpty
+            case .gatedScan:
+                let wordsFound = !shared.anchors.range(of: rule).isEmpty
+                return phraseIndex?.gates[rule]?.opens(wordsFound: wordsFound, in: document.text) ?? true
             }
         }
         // Rules are passed by their place in the ruleset: copying a rule for each scan retained every

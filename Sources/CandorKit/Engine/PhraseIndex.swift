@@ -59,6 +59,9 @@ struct PhraseIndex: Sendable {
     let mostSpaceRuns: [Int?]
     /// How many rules the indexes refer into.
     let ruleCount: Int
+    /// By rule, what a document must hold for a rule scanned whole to be scanned at all (see
+    /// `ScanGate`); nil for the rest.
+    let gates: [ScanGate?]
 
     /// The index over the phrase rules among `rules` that can share a pass, or nil if none can.
     /// `native` false keeps the trie patterns even where the walker could run them (for comparison).
@@ -72,6 +75,7 @@ struct PhraseIndex: Sendable {
         var leadWordIDs: [String: Int] = [:]
         var startWordIDs = [[Int]?](repeating: nil, count: rules.count)
         var spaceRuns = [Int?](repeating: nil, count: rules.count)
+        var gates = [ScanGate?](repeating: nil, count: rules.count)
         func addLeads(_ rule: Int, _ starts: [String]?) {
             startWordIDs[rule] = starts?.map { word in
                 if let known = leadWordIDs[word] { return known }
@@ -104,6 +108,10 @@ struct PhraseIndex: Sendable {
                 gated.insert(index)
                 addLeads(index, starts)
                 spaceRuns[index] = runs
+            case .gate(let gate):
+                // Only whether its words occur at all is asked: the rule is scanned whole or not at all.
+                if !gate.words.isEmpty { members.append(Member(rule: index, words: gate.words, startsOnly: true)) }
+                gates[index] = gate
             }
         }
         members += leadWords.indices.map { Member(rule: $0, words: [leadWords[$0]], startsOnly: true, leads: true) }
@@ -116,6 +124,7 @@ struct PhraseIndex: Sendable {
             self.chunks = chunks
         }
         mostSpaceRuns = spaceRuns
+        self.gates = gates
         memberKinds = MemberKinds(members)
         (self.startWordIDs, self.leadWords) = (startWordIDs, leadWords)
         ledRules = Set(startWordIDs.indices.filter { startWordIDs[$0] != nil })
@@ -138,6 +147,9 @@ struct PhraseIndex: Sendable {
         case anchors([String], starts: [String]?, spaceRuns: Int?)
         /// Words every match holds, likewise.
         case required([String], starts: [String]?, spaceRuns: Int?)
+        /// Words or rare punctuation every match holds, without a place to search from: the rule is
+        /// scanned whole, and only in documents that hold one of them.
+        case gate(ScanGate)
     }
 
     private static func analyse(_ rule: Rule) -> Analysis {
@@ -153,7 +165,7 @@ struct PhraseIndex: Sendable {
         if let required = RequiredWords.analysis(of: span.regex.pattern) {
             return .required(required.words, starts: starts, spaceRuns: required.spaceRuns)
         }
-        return .none
+        return ScanGate(pattern: span.regex.pattern).map(Analysis.gate) ?? .none
     }
 
     /// One trie pattern per chunk of members (at most 255, PCRE2's callout numbers); a chunk whose
@@ -196,6 +208,8 @@ struct PhraseIndex: Sendable {
     /// searched), those words also where its matches begin, or not at all.
     enum Role: Sendable {
         case none, phrases, words, wordsStartingMatches, wordsAfterLeads
+        /// Scanned whole, where the document holds what its gate asks for (see `ScanGate`).
+        case gatedScan
 
         /// Whether the rule's own pattern is searched from where the pass found its words.
         var searchesNearWords: Bool { self == .words || self == .wordsStartingMatches || self == .wordsAfterLeads }
@@ -203,6 +217,7 @@ struct PhraseIndex: Sendable {
 
     func role(of rule: Int) -> Role {
         if phraseRules.contains(rule) { return .phrases }
+        if gates[rule] != nil { return .gatedScan }
         guard wordRules.contains(rule) else { return .none }
         if ledRules.contains(rule) { return .wordsAfterLeads }
         return matchesStartAtAnchor.contains(rule) ? .wordsStartingMatches : .words

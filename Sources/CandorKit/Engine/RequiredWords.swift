@@ -35,6 +35,9 @@ enum RequiredWords {
         case letters(String)
         /// Consumes white space or punctuation: the next letter starts a word.
         case separator(Spacing)
+        /// One literal ASCII character that is no letter, digit or space (`:`, `\[`): a separator too,
+        /// kept by name for `gate(of:)`.
+        case punctuation(UInt8)
         /// Matches no characters and leaves the position as it was (lookaround, inline options, `^`).
         /// A lookahead's words are not counted: searching near them was measured slower than a scan.
         case zeroWidth
@@ -95,12 +98,17 @@ enum RequiredWords {
         return Candidates(sets: sets, items: items, endsAtWordStart: atWordStart)
     }
 
+    /// Whether a word starts after `item`, given whether one starts before it.
+    static func wordStarts(after item: Item, atWordStart: Bool) -> Bool {
+        analyse(item, atWordStart: atWordStart).1
+    }
+
     /// The candidate sets an item contributes, and whether a word starts after it.
     private static func analyse(_ item: Item, atWordStart: Bool) -> ([Set<String>], Bool) {
         switch item {
         case .letters(let word):
             return (atWordStart ? [[word]] : [], false)
-        case .separator, .boundary:
+        case .separator, .punctuation, .boundary:
             return ([], true)
         case .zeroWidth:
             return ([], atWordStart)
@@ -185,8 +193,15 @@ enum RequiredWords {
                 }
                 index += 1
                 if character.isLetter || character.isNumber { return .other(.never) }
-                return .separator(Spacing.of(character))
+                return Self.separator(character)
             }
+        }
+
+        /// A literal character that is no letter or digit: punctuation when it is ASCII and no space.
+        private static func separator(_ character: Character) -> Item {
+            let spacing = Spacing.of(character)
+            guard spacing == .never, let byte = character.asciiValue else { return .separator(spacing) }
+            return .punctuation(byte)
         }
 
         private mutating func parseEscape() -> Item? {
@@ -208,7 +223,7 @@ enum RequiredWords {
                 // may match a space among other characters.
                 if code.isNumber { return .other(.unbounded) }
                 if code.isLetter { return .other(.sometimes) }
-                return .separator(Spacing.of(code))
+                return Self.separator(code)
             }
         }
 

@@ -154,7 +154,7 @@ enum SpaceRuns {
     private static func most(in item: Item) -> Int? {
         if matchesOnlySpace(item) { return 1 }
         switch item {
-        case .letters, .zeroWidth, .boundary: return 0
+        case .letters, .zeroWidth, .boundary, .punctuation: return 0
         case .separator(let spacing), .other(let spacing):
             switch spacing {
             case .never: return 0
