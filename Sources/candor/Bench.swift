@@ -33,6 +33,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         guard let builtin = BuiltinRulesets.directory() else { throw ExitCode(ExitStatus.inputError.rawValue) }
+        let loadAtStart = BenchMath.loadAverage()
         let ruleset = RulesetLoader.load([.init(directory: builtin, trusted: true)]).ruleset
         let auditor = Auditor(ruleset: ruleset)
         // What every run of `candor audit` pays before its first document, however small.
@@ -50,6 +51,7 @@ struct Bench: ParsableCommand {
         print(
             "corpus: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(ruleset.rules.count) rules, \(runs) runs each"
         )
+        if let loadAtStart { print(String(format: "machine load (1-minute average) at the start: %.2f", loadAtStart)) }
         print(String(format: "start-up (load and compile the rules, build the shared pass): %.3f s", startUp))
         let stages = (0..<runs).map { _ in StageTimes.measure(files: files, auditor: auditor) }
         print("stages (one core, medians):")
@@ -86,6 +88,10 @@ struct Bench: ParsableCommand {
         }
         if large { try BenchRun.largeFile(files: files, ruleset: ruleset, runs: runs) }
         print(String(format: "peak memory: %.1f MB", BenchMath.peakMemoryMB()))
+        // The run itself keeps one core or more busy, so only a load well above that means others.
+        if let load = BenchMath.loadAverage() {
+            print(String(format: "machine load (1-minute average) at the end: %.2f, this run included", load))
+        }
     }
 }
 

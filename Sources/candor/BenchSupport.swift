@@ -18,6 +18,13 @@ enum BenchMath {
         return (median(pairs.map(\.0)), median(pairs.map(\.1)), median(pairs.map { $0.0 / $0.1 }))
     }
 
+    /// The machine's load averaged over the last minute, or nil where the system does not say.
+    /// Other work on the machine slows every figure, the all-core ones most, so the run reports it.
+    static func loadAverage() -> Double? {
+        var loads = [0.0, 0.0, 0.0]
+        return getloadavg(&loads, 3) > 0 ? loads[0] : nil
+    }
+
     /// The process's peak resident memory over the whole run.
     static func peakMemoryMB() -> Double { max(peakBeforePhase, phasePeakMB()) }
 
