@@ -98,12 +98,12 @@ struct JSONReportWriter: ~Copyable {
             writer.field("severity", diagnostic.severity.rawValue)
             writer.close("}")
         }
-        array("findings", document.findings) { $0.write($1) }
+        findingArray("findings", document.findings)
         field("format", document.format.rawValue)
         field("grade", document.grade)
         field("path", document.path)
         field("score", document.score)
-        array("signals", document.signals) { $0.write($1) }
+        findingArray("signals", document.signals)
         field("suppressed", document.suppressed)
         field("wordCount", document.wordCount)
         close("}")
@@ -172,23 +172,38 @@ struct JSONReportWriter: ~Copyable {
         close("]")
     }
 
-    private mutating func write(_ finding: Finding) {
+    /// A named array of findings, each read where it lies: passed by value, each was copied, which
+    /// retained and released every one of its strings.
+    private mutating func findingArray(_ name: StaticString, _ findings: [Finding]) {
+        key(name)
+        open("[")
+        findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices {
+                separate()
+                write(findings.baseAddress! + index)
+                handOver(ifAtLeast: PieceSink.pieceSize)
+            }
+        }
+        close("]")
+    }
+
+    private mutating func write(_ finding: UnsafePointer<Finding>) {
         open("{")
-        if let baseline = finding.baseline { field("baseline", baseline) }
-        field("byteEnd", finding.byteEnd)
-        field("byteStart", finding.byteStart)
-        field("category", finding.category.rawValue)
-        field("column", finding.column)
-        field("endColumn", finding.endColumn)
-        field("endLine", finding.endLine)
-        field("fingerprint", finding.fingerprint)
-        field("line", finding.line)
-        field("message", finding.message)
-        field("ruleId", finding.ruleId)
-        field("scope", finding.scope.rawValue)
-        field("severity", finding.severity.rawValue)
-        field("suggestion", finding.suggestion)
-        field("text", finding.text)
+        if let baseline = finding.pointee.baseline { field("baseline", baseline) }
+        field("byteEnd", finding.pointee.byteEnd)
+        field("byteStart", finding.pointee.byteStart)
+        field("category", finding.pointee.category.rawValue)
+        field("column", finding.pointee.column)
+        field("endColumn", finding.pointee.endColumn)
+        field("endLine", finding.pointee.endLine)
+        field("fingerprint", finding.pointee.fingerprint)
+        field("line", finding.pointee.line)
+        field("message", finding.pointee.message)
+        field("ruleId", finding.pointee.ruleId)
+        field("scope", finding.pointee.scope.rawValue)
+        field("severity", finding.pointee.severity.rawValue)
+        field("suggestion", finding.pointee.suggestion)
+        field("text", finding.pointee.text)
         close("}")
     }
 
@@ -280,32 +295,37 @@ struct JSONReportWriter: ~Copyable {
     /// Quotes and escapes: `"`, `\`, and control characters; everything else, `/` and non-ASCII
     /// included, is written as it is.
     private mutating func string(_ text: String) {
+        // Read in place where the string is contiguous, as every native one is: the copy that
+        // `withUTF8` needs retained and released it.
+        if let written: Void = text.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) { return written }
         var text = text
-        // Runs that need no escape are copied whole: most of a report is plain text, and most of its
-        // strings need none at all, so they are looked over first and copied with their quotes at once.
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index + 8 <= utf8.count, !Self.mayNeedEscape(eightAt: index, in: utf8) { index += 8 }
-            while index < utf8.count, !Self.needsEscape(utf8[index]) { index += 1 }
-            if index == utf8.count { return bytes.appendQuoted(utf8) }
-            bytes.append(0x22)
-            var run = 0
-            while index < utf8.count {
-                // Eight bytes that need no escape, the common case, are passed over together.
-                if index + 8 <= utf8.count, !Self.mayNeedEscape(eightAt: index, in: utf8) {
-                    index += 8
-                    continue
-                }
-                let byte = utf8[index]
-                index += 1
-                guard Self.needsEscape(byte) else { continue }
-                bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
-                escape(byte)
-                run = index
+        text.withUTF8 { string(utf8: $0) }
+    }
+
+    /// Runs that need no escape are copied whole: most of a report is plain text, and most of its
+    /// strings need none at all, so they are looked over first and copied with their quotes at once.
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index + 8 <= utf8.count, !Self.mayNeedEscape(eightAt: index, in: utf8) { index += 8 }
+        while index < utf8.count, !Self.needsEscape(utf8[index]) { index += 1 }
+        if index == utf8.count { return bytes.appendQuoted(utf8) }
+        bytes.append(0x22)
+        var run = 0
+        while index < utf8.count {
+            // Eight bytes that need no escape, the common case, are passed over together.
+            if index + 8 <= utf8.count, !Self.mayNeedEscape(eightAt: index, in: utf8) {
+                index += 8
+                continue
             }
-            bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
-            bytes.append(0x22)
+            let byte = utf8[index]
+            index += 1
+            guard Self.needsEscape(byte) else { continue }
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
+            escape(byte)
+            run = index
         }
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
+        bytes.append(0x22)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
