@@ -132,7 +132,8 @@ struct PhraseIndex: Sendable {
         gatedRules = gated
         matchesStartAtAnchor = startsAtAnchor
         phraseRules = Set(members.filter { !$0.startsOnly }.map(\.rule))
-        wordRules = Set(members.filter { $0.startsOnly && !$0.leads }.map(\.rule))
+        // A gated scan's words only open its gate: its pattern is not searched near them.
+        wordRules = Set(members.filter { $0.startsOnly && !$0.leads && gates[$0.rule] == nil }.map(\.rule))
     }
 
     /// How the pass can serve one rule, read from its pattern.

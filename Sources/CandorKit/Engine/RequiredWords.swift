@@ -36,7 +36,7 @@ enum RequiredWords {
         /// Consumes white space or punctuation: the next letter starts a word.
         case separator(Spacing)
         /// One literal ASCII character that is no letter, digit or space (`:`, `\[`): a separator too,
-        /// kept by name for `gate(of:)`.
+        /// kept by name for `ScanGate`.
         case punctuation(UInt8)
         /// Matches no characters and leaves the position as it was (lookaround, inline options, `^`).
         /// A lookahead's words are not counted: searching near them was measured slower than a scan.

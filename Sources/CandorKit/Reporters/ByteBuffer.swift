@@ -64,13 +64,7 @@ struct ByteBuffer: ~Copyable {
     mutating func appendLineStart(comma: Bool, indent: Int) {
         let needed = 2 + indent
         if count + needed > capacity { grow(toHold: count + needed) }
-        if comma {
-            start[count] = 0x2C
-            count += 1
-        }
-        start[count] = 0x0A
-        memset(start + count + 1, 0x20, indent)
-        count += 1 + indent
+        count = writeMemberStart(at: count, comma: comma, indent: indent)
     }
 
     /// A member's start and its key, written together: the comma after the member before (if any),
@@ -81,16 +75,7 @@ struct ByteBuffer: ~Copyable {
         let length = name.utf8CodeUnitCount
         let needed = length + 7 + (indent ?? 0)
         if count + needed > capacity { grow(toHold: count + needed) }
-        var place = count
-        if comma {
-            start[place] = 0x2C
-            place += 1
-        }
-        if let indent {
-            start[place] = 0x0A
-            memset(start + place + 1, 0x20, indent)
-            place += 1 + indent
-        }
+        var place = writeMemberStart(at: count, comma: comma, indent: indent)
         start[place] = 0x22
         memcpy(start + place + 1, name.utf8Start, length)
         place += 1 + length
@@ -102,6 +87,22 @@ struct ByteBuffer: ~Copyable {
             start[place + 1] = 0x3A
             count = place + 2
         }
+    }
+
+    /// Writes, in room already reserved at `place`, the comma (if any) and, with `indent`, the line
+    /// break and indent; returns where the writing ended.
+    private func writeMemberStart(at place: Int, comma: Bool, indent: Int?) -> Int {
+        var place = place
+        if comma {
+            start[place] = 0x2C
+            place += 1
+        }
+        if let indent {
+            start[place] = 0x0A
+            memset(start + place + 1, 0x20, indent)
+            place += 1 + indent
+        }
+        return place
     }
 
     mutating func append(repeating byte: UInt8, count extra: Int) {

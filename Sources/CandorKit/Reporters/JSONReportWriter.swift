@@ -86,24 +86,24 @@ struct JSONReportWriter: ~Copyable {
         field("base", document.base)
         array("breakdown", document.breakdown) { writer, line in
             writer.open("{")
-            writer.field("category", line.category)
-            writer.field("points", line.points)
-            writer.field("reason", line.reason)
+            writer.field("category", line.pointee.category)
+            writer.field("points", line.pointee.points)
+            writer.field("reason", line.pointee.reason)
             writer.close("}")
         }
         array("diagnostics", document.diagnostics) { writer, diagnostic in
             writer.open("{")
-            writer.field("message", diagnostic.message)
-            if let rule = diagnostic.ruleId { writer.field("ruleId", rule) }
-            writer.field("severity", diagnostic.severity.rawValue)
+            writer.field("message", diagnostic.pointee.message)
+            if let rule = diagnostic.pointee.ruleId { writer.field("ruleId", rule) }
+            writer.field("severity", diagnostic.pointee.severity.rawValue)
             writer.close("}")
         }
-        findingArray("findings", document.findings)
+        array("findings", document.findings) { $0.write($1) }
         field("format", document.format.rawValue)
         field("grade", document.grade)
         field("path", document.path)
         field("score", document.score)
-        findingArray("signals", document.signals)
+        array("signals", document.signals) { $0.write($1) }
         field("suppressed", document.suppressed)
         field("wordCount", document.wordCount)
         close("}")
@@ -114,7 +114,7 @@ struct JSONReportWriter: ~Copyable {
     /// of rendered documents is held at once. A document with many findings is written here as it
     /// goes instead, so a large article's report is never held whole.
     private mutating func documents(_ documents: [DocumentReport]) {
-        guard onAllCores else { return array("documents", documents) { $0.write($1) } }
+        guard onAllCores else { return array("documents", documents) { $0.write($1.pointee) } }
         key("documents")
         open("[")
         let wave = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -156,31 +156,17 @@ struct JSONReportWriter: ~Copyable {
 
     /// A named array, each element on its own line.
     private mutating func array<Element>(
-        _ name: StaticString, _ elements: [Element], _ write: (inout JSONReportWriter, Element) -> Void
+        _ name: StaticString, _ elements: [Element],
+        _ write: (inout JSONReportWriter, UnsafePointer<Element>) -> Void
     ) {
         key(name)
         open("[")
-        // Through the buffer: iterating the array copied each element, and a finding's copy retains
-        // all its strings.
+        // Each element is read where it lies: passed by value, each was copied, and a finding's copy
+        // retained and released every one of its strings.
         elements.withUnsafeBufferPointer { elements in
             for index in elements.indices {
                 separate()
-                write(&self, elements[index])
-                handOver(ifAtLeast: PieceSink.pieceSize)
-            }
-        }
-        close("]")
-    }
-
-    /// A named array of findings, each read where it lies: passed by value, each was copied, which
-    /// retained and released every one of its strings.
-    private mutating func findingArray(_ name: StaticString, _ findings: [Finding]) {
-        key(name)
-        open("[")
-        findings.withUnsafeBufferPointer { findings in
-            for index in findings.indices {
-                separate()
-                write(findings.baseAddress! + index)
+                write(&self, elements.baseAddress! + index)
                 handOver(ifAtLeast: PieceSink.pieceSize)
             }
         }
@@ -230,8 +216,7 @@ struct JSONReportWriter: ~Copyable {
 
     /// Starts a member of the current object or array on its own line.
     private mutating func separate() {
-        let comma = hasMembers & (1 << depth) != 0
-        hasMembers |= 1 << depth
+        let comma = noteMember()
         if compact {
             if comma { bytes.append(0x2C) }
             return
@@ -241,9 +226,16 @@ struct JSONReportWriter: ~Copyable {
 
     /// Starts a member of the current object with its key: the report's own names, which need no escaping.
     private mutating func key(_ name: StaticString) {
+        let comma = noteMember()
+        bytes.appendMember(name, comma: comma, indent: compact ? nil : depth * 2)
+    }
+
+    /// Notes a member of the object or array open at this depth; whether one came before it, and so
+    /// a comma goes first.
+    private mutating func noteMember() -> Bool {
         let comma = hasMembers & (1 << depth) != 0
         hasMembers |= 1 << depth
-        bytes.appendMember(name, comma: comma, indent: compact ? nil : depth * 2)
+        return comma
     }
 
     private mutating func field(_ name: StaticString, _ value: String) {
