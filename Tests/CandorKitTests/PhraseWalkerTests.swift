@@ -138,4 +138,35 @@ import Testing
             Document(path: "a.txt", bytes: Array("The CAFÉ Society and plain words.".utf8)))
         #expect(report.findings.map(\.ruleId) == ["hedging.cafe", "hedging.cafe"])
     }
+
+    /// The trie's nodes are laid out breadth first near the root and depth first below: every node
+    /// once, the root first, the top levels level by level, then each subtree below them in one run,
+    /// and every parent before its children.
+    @Test func theLayoutPlacesEveryNodeOnceAndEachParentFirst() {
+        var trie = WalkerTrie()
+        let phrases: [[UInt8]] = [[5, 6, 7, 8, 9], [5, 6, 7, 8, 10], [5, 11], [12, 13, 14, 15], [12, 13, 16]]
+        for (mark, phrase) in phrases.enumerated() { trie.insert(phrase, mark: mark) }
+        let order = PhraseWalker.layout(trie, breadthFirstLevels: 2)
+        #expect(order.first == 0)
+        #expect(order.sorted() == Array(0..<order.count))
+        var place = [Int](repeating: 0, count: order.count)
+        for (index, node) in order.enumerated() { place[node] = index }
+        var depth = [0: 0]
+        var top: [Int: Int] = [:]
+        for node in order {
+            for (_, child) in trie.children(of: node) {
+                #expect(place[child] > place[node])
+                depth[child] = depth[node]! + 1
+                top[child] = depth[node]! == 2 ? node : top[node]
+            }
+        }
+        // Levels 1 and 2 come whole before anything deeper.
+        let shallow = order.prefix { depth[$0]! <= 2 }
+        #expect(shallow.count == order.filter { depth[$0]! <= 2 }.count)
+        // Below them each subtree is one run: its level-2 ancestor, once left, never comes back.
+        var runs: [Int] = []
+        for node in order.dropFirst(shallow.count) where runs.last != top[node] { runs.append(top[node]!) }
+        #expect(runs.count == Set(runs).count)
+        #expect(order.count - shallow.count == 7)
+    }
 }

@@ -29,7 +29,7 @@ struct JSONReportWriter: ~Copyable {
     static func line(_ document: DocumentReport) -> [UInt8] {
         var writer = JSONReportWriter()
         writer.compact = true
-        writer.write(document)
+        withUnsafePointer(to: document) { writer.write($0) }
         return writer.bytes.array
     }
 
@@ -81,31 +81,33 @@ struct JSONReportWriter: ~Copyable {
         close("}")
     }
 
-    private mutating func write(_ document: DocumentReport) {
+    /// Read where it lies: a copy of a report retained each of its strings and arrays, and on all cores
+    /// the two workers' retains of strings the reports share (the rules' messages) contend.
+    private mutating func write(_ document: UnsafePointer<DocumentReport>) {
         open("{")
-        field("base", document.base)
-        array("breakdown", document.breakdown) { writer, line in
+        field("base", document.pointee.base)
+        array("breakdown", document.pointee.breakdown) { writer, line in
             writer.open("{")
             writer.field("category", line.pointee.category)
             writer.field("points", line.pointee.points)
             writer.field("reason", line.pointee.reason)
             writer.close("}")
         }
-        array("diagnostics", document.diagnostics) { writer, diagnostic in
+        array("diagnostics", document.pointee.diagnostics) { writer, diagnostic in
             writer.open("{")
             writer.field("message", diagnostic.pointee.message)
             if let rule = diagnostic.pointee.ruleId { writer.field("ruleId", rule) }
             writer.field("severity", diagnostic.pointee.severity.rawValue)
             writer.close("}")
         }
-        array("findings", document.findings) { $0.write($1) }
-        field("format", document.format.rawValue)
-        field("grade", document.grade)
-        field("path", document.path)
-        field("score", document.score)
-        array("signals", document.signals) { $0.write($1) }
-        field("suppressed", document.suppressed)
-        field("wordCount", document.wordCount)
+        array("findings", document.pointee.findings) { $0.write($1) }
+        field("format", document.pointee.format.rawValue)
+        field("grade", document.pointee.grade)
+        field("path", document.pointee.path)
+        field("score", document.pointee.score)
+        array("signals", document.pointee.signals) { $0.write($1) }
+        field("suppressed", document.pointee.suppressed)
+        field("wordCount", document.pointee.wordCount)
         close("}")
     }
 
@@ -114,7 +116,7 @@ struct JSONReportWriter: ~Copyable {
     /// of rendered documents is held at once. A document with many findings is written here as it
     /// goes instead, so a large article's report is never held whole.
     private mutating func documents(_ documents: [DocumentReport]) {
-        guard onAllCores else { return array("documents", documents) { $0.write($1.pointee) } }
+        guard onAllCores else { return array("documents", documents) { $0.write($1) } }
         key("documents")
         open("[")
         let wave = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -129,7 +131,7 @@ struct JSONReportWriter: ~Copyable {
             }
             if end < documents.count, Self.isLarge(documents[end]) {
                 separate()
-                write(documents[end])
+                documents.withUnsafeBufferPointer { write($0.baseAddress! + end) }
                 handOver(ifAtLeast: PieceSink.pieceSize)
                 end += 1
             }
@@ -144,12 +146,15 @@ struct JSONReportWriter: ~Copyable {
 
     private static func renderConcurrently(_ documents: ArraySlice<DocumentReport>, depth: Int) -> [[UInt8]] {
         let slots = Slots<[UInt8]>(count: documents.count, initial: [])
-        let first = documents.startIndex
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            var writer = JSONReportWriter()
-            writer.depth = depth
-            writer.write(documents[first + index])
-            slots[index] = writer.bytes.array
+        documents.withUnsafeBufferPointer { documents in
+            // Only read, and only until every worker is done.
+            nonisolated(unsafe) let documents = documents
+            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+                var writer = JSONReportWriter()
+                writer.depth = depth
+                writer.write(documents.baseAddress! + index)
+                slots[index] = writer.bytes.array
+            }
         }
         return slots.values
     }
