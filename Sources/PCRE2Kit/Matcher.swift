@@ -124,6 +124,7 @@ public final class Matcher {
         let end = min(subject.count, latestStart)
         var windowStart = start
         var deadline = deadline
+        let runsJIT = regex.runsJIT()
         while true {
             let limit = min(Self.boundary(after: windowStart + Self.window, in: subject), end)
             pcre2_set_offset_limit_8(context, limit)
@@ -131,7 +132,7 @@ public final class Matcher {
             // `pcre2_match` repeats on every call (a rule is searched near each of its words, so
             // hundreds of times an article); the subject is valid UTF-8 (see above).
             let rc =
-                regex.isJITCompiled
+                runsJIT
                 ? pcre2_jit_match_8(regex.code, base, subject.count, windowStart, 0, matchData, context)
                 : pcre2_match_8(
                     regex.code, base, subject.count, windowStart, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)

@@ -1,15 +1,27 @@
 internal import CPCRE2
+import Foundation
 
-/// A compiled, JIT-optimised PCRE2 pattern that any number of threads may match with at once.
+/// A compiled PCRE2 pattern, JIT-optimised on first use, that any number of threads may match with at once.
 ///
 /// PCRE2 documents compiled code as read-only during matching, so one instance is shared by every
 /// worker; each worker brings its own `Matcher` for the mutable match state.
+///
+/// The pattern is compiled at once, so that a bad one is reported where it was loaded, but given to
+/// the JIT only when it is first matched: JIT compilation was a fifth of the work of auditing one
+/// article, most of it for rules the article never reaches (a phrase rule served by the shared
+/// pass never runs its own pattern at all).
 public final class Regex: @unchecked Sendable {
     /// The pattern as written.
     public let pattern: String
-    /// Whether PCRE2's JIT compiler accepted the pattern (matching falls back to the interpreter if not).
-    public let isJITCompiled: Bool
+    /// Whether matches run through PCRE2's JIT (compiled on first use) rather than its interpreter.
+    public let isJITEnabled: Bool
     let code: OpaquePointer
+    /// 0 until the first match decides; then 1 if the JIT compiled the pattern, 2 if the interpreter
+    /// runs it (no JIT asked for, or the JIT refused it).
+    private let jitState: UnsafeMutablePointer<Int32>
+    /// One JIT compilation at a time: it happens once per pattern, and a pattern met by two threads
+    /// at once must be compiled by one of them only.
+    private static let jitLock = NSLock()
     /// The whole match plus each capture group, read once at compile time for the matcher.
     let groupSlots: Int
 
@@ -38,13 +50,41 @@ public final class Regex: @unchecked Sendable {
         }
         self.pattern = pattern
         self.code = compiled
-        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        self.isJITEnabled = jit
+        jitState = .allocate(capacity: 1)
+        jitState.initialize(to: jit ? 0 : 2)
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.groupSlots = Int(count) + 1
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        pcre2_code_free_8(code)
+        jitState.deallocate()
+    }
+
+    /// Whether the JIT runs the pattern: JIT-compiles it now if it has not been yet.
+    public var isJITCompiled: Bool { runsJIT() }
+
+    /// Whether the JIT is still to be asked: no match has run yet.
+    var isJITPending: Bool { candor_load_acquire(jitState) == 0 }
+
+    /// Whether a match runs through the JIT entry, compiling the pattern the first time.
+    @inline(__always)
+    func runsJIT() -> Bool {
+        let state = candor_load_acquire(jitState)
+        return state == 0 ? compileJIT() : state == 1
+    }
+
+    private func compileJIT() -> Bool {
+        Self.jitLock.lock()
+        defer { Self.jitLock.unlock() }
+        let state = candor_load_acquire(jitState)
+        if state != 0 { return state == 1 }
+        let compiled = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        candor_store_release(jitState, compiled ? 1 : 2)
+        return compiled
+    }
 
     /// The number of capturing groups in the pattern.
     public var captureCount: Int { groupSlots - 1 }

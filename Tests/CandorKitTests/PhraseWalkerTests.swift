@@ -154,10 +154,12 @@ import Testing
         var depth = [0: 0]
         var top: [Int: Int] = [:]
         for node in order {
-            for (_, child) in trie.children(of: node) {
+            var child = trie.firstChild(of: node)
+            while child >= 0 {
                 #expect(place[child] > place[node])
                 depth[child] = depth[node]! + 1
                 top[child] = depth[node]! == 2 ? node : top[node]
+                child = trie.nextSibling(of: child)
             }
         }
         // Levels 1 and 2 come whole before anything deeper.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PCRE2Kit
@@ -92,6 +93,30 @@ import Testing
         #expect(match?.range == 0..<subject.count)
     }
 
+    /// A pattern is compiled at once (a bad one fails where it is made) but JIT-compiled only when it
+    /// is first matched; threads meeting it together compile it once, and all find the same matches.
+    @Test func theJITCompilesOnFirstUseOnceForAllThreads() throws {
+        #expect(throws: RegexCompileError.self) { try Regex("(unclosed") }
+        let regex = try Regex(#"\b(\w+)\s+said\b"#)
+        #expect(regex.isJITEnabled && regex.isJITPending)
+        let subject = Array(String(repeating: "Jane said so and Tom said no. ", count: 50).utf8)
+        let counts = Slots(count: 16)
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            var found = 0
+            subject.withUnsafeBufferPointer { buffer in
+                try? Matcher().forEachMatch(of: regex, in: buffer) { _ in
+                    found += 1
+                    return true
+                }
+            }
+            counts.set(index, found)
+        }
+        #expect(counts.values == Array(repeating: 100, count: 16))
+        #expect(!regex.isJITPending && regex.isJITCompiled)
+        let interpreted = try Regex(#"\bsaid\b"#, jit: false)
+        #expect(!interpreted.isJITEnabled && !interpreted.isJITPending && !interpreted.isJITCompiled)
+    }
+
     /// The JIT's entry and the interpreter find the same matches, from a start and up to a latest
     /// start, with groups and empty matches.
     @Test func theJITAndTheInterpreterAgree() throws {
@@ -154,4 +179,16 @@ import Testing
         #expect(match?.groups[1] == 0..<4)
         #expect(match?.groups[2] == nil)
     }
+}
+
+/// Results written by concurrent workers, each to its own place.
+private final class Slots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int]
+
+    init(count: Int) { stored = Array(repeating: -1, count: count) }
+
+    func set(_ index: Int, _ value: Int) { lock.withLock { stored[index] = value } }
+
+    var values: [Int] { lock.withLock { stored } }
 }

@@ -154,7 +154,7 @@ struct PhraseIndex: Sendable {
     }
 
     private static func analyse(_ rule: Rule) -> Analysis {
-        guard case .span(let span) = rule.kind, span.group == 0, span.regex.isJITCompiled else { return .none }
+        guard case .span(let span) = rule.kind, span.group == 0, span.regex.isJITEnabled else { return .none }
         if let phrases = span.phrases { return span.caseSensitive ? .none : .phrases(phrases) }
         let starts = AnchorDeriver.startWords(for: span.regex.pattern)
         if let starts, starts.allSatisfy({ $0.count > 1 && !AnchorDeriver.tooCommon.contains($0) }) {

@@ -32,22 +32,27 @@ struct PhraseWalker: Sendable {
         let order = Self.layout(trie)
         var position = [Int](repeating: 0, count: order.count)
         for (place, id) in order.enumerated() { position[id] = place }
+        // Each node's edges and marks are read in place: lists made for each of the trie's thousands
+        // of nodes were 40% of the cost of building the walker.
         var edgeClasses: [UInt8] = []
         var edgeChildren: [Int32] = []
         var nodes: [WalkerTables.Node] = []
+        nodes.reserveCapacity(order.count)
         var marks: [Int32] = []
         for id in order {
             var node = WalkerTables.Node(
                 firstEdge: Int32(edgeClasses.count), edgeEnd: 0, firstMark: Int32(marks.count), firstPhrase: 0,
                 markEnd: 0)
-            for (unitClass, child) in trie.children(of: id) {
-                edgeClasses.append(unitClass)
+            var child = trie.firstChild(of: id)
+            while child >= 0 {
+                edgeClasses.append(trie.unitClass(of: child))
                 edgeChildren.append(Int32(position[child]))
+                child = trie.nextSibling(of: child)
             }
             node.edgeEnd = Int32(edgeClasses.count)
-            marks += trie.marks[id].filter { members[$0].startsOnly }.map(Int32.init)
+            for mark in trie.marks[id] where members[mark].startsOnly { marks.append(Int32(mark)) }
             node.firstPhrase = Int32(marks.count)
-            marks += trie.marks[id].filter { !members[$0].startsOnly }.map(Int32.init)
+            for mark in trie.marks[id] where !members[mark].startsOnly { marks.append(Int32(mark)) }
             node.markEnd = Int32(marks.count)
             nodes.append(node)
         }
@@ -63,16 +68,27 @@ struct PhraseWalker: Sendable {
     /// trie breadth first).
     static func layout(_ trie: WalkerTrie, breadthFirstLevels: Int = 3) -> [Int] {
         var order = [0]
-        var level = [0]
+        var level = 0..<1
         for _ in 0..<breadthFirstLevels {
-            level = level.flatMap { trie.children(of: $0).map(\.child) }
-            order += level
+            for place in level {
+                var child = trie.firstChild(of: order[place])
+                while child >= 0 {
+                    order.append(child)
+                    child = trie.nextSibling(of: child)
+                }
+            }
+            level = level.upperBound..<order.count
         }
-        for top in level {
-            var stack = Array(trie.children(of: top).map(\.child).reversed())
-            while let node = stack.popLast() {
+        // Each node, then its first child's subtree, then the subtrees of the siblings after it.
+        var siblings: [Int] = []
+        for place in level {
+            var node = trie.firstChild(of: order[place])
+            while node >= 0 {
                 order.append(node)
-                stack += trie.children(of: node).map(\.child).reversed()
+                let sibling = trie.nextSibling(of: node)
+                if sibling >= 0 { siblings.append(sibling) }
+                node = trie.firstChild(of: node)
+                if node < 0 { node = siblings.popLast() ?? -1 }
             }
         }
         return order

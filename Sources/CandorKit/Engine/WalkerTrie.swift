@@ -33,16 +33,14 @@ struct WalkerTrie {
         if !marks[node].contains(mark) { marks[node].append(mark) }
     }
 
-    /// The node's children with the class of the unit leading to each.
-    func children(of node: Int) -> [(unitClass: UInt8, child: Int)] {
-        var children: [(UInt8, Int)] = []
-        var child = firstChild[node]
-        while child >= 0 {
-            children.append((unitClass[child], child))
-            child = nextSibling[child]
-        }
-        return children
-    }
+    /// The class of the unit leading to the node.
+    func unitClass(of node: Int) -> UInt8 { unitClass[node] }
+
+    /// The node's first child, or -1.
+    func firstChild(of node: Int) -> Int { firstChild[node] }
+
+    /// The next of its parent's children, or -1: a node's children run from its first child along these.
+    func nextSibling(of node: Int) -> Int { nextSibling[node] }
 }
 
 /// The trie's units numbered as classes of characters, from 1.

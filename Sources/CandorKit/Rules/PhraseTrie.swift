@@ -5,10 +5,19 @@
 /// matches any run of white space, an apostrophe matches ' or ’, and a hyphen matches any hyphen
 /// character (list the spaced spelling too where it is common). The whole phrase must stand as words: no letter or digit may touch either end.
 public struct PhraseTrie {
-    private let root = TrieNode()
+    /// Every unit the phrases use, in the order their branches are written (by the unit's text).
+    private let units: [String]
+    /// Each phrase as the places of its units in `units`, the phrases in that order: phrases with a
+    /// common beginning sit together, each shorter one before those it begins, so each group is a
+    /// node of the trie. Sorting numbered units takes the place of a trie of objects, each with its
+    /// own dictionary: building, walking and freeing those cost twice as much.
+    private let phrases: [[Int]]
 
     public init(phrases: [String]) {
-        for phrase in phrases { root.insert(Self.units(of: phrase), mark: 0) }
+        let split = phrases.map(Self.units(of:))
+        units = Set(split.joined()).sorted()
+        let place = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, $0) })
+        self.phrases = split.map { $0.map { place[$0]! } }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// Regex fragments, one per character of the normalised phrase.
@@ -70,22 +79,30 @@ public struct PhraseTrie {
     /// The regular expression; an empty list yields a pattern that never matches.
     public var pattern: String {
         var body = ""
-        Self.emit(root, into: &body)
+        emit(0..<phrases.count, depth: 0, into: &body)
         return body.isEmpty ? "(*FAIL)" : "(?<![\\w])(?:\(body))(?![\\w])"
     }
 
-    /// Appends the node's branches in one buffer: building each subtree's string and copying it into
-    /// its parent's made start-up quadratic in the depth of the trie.
-    private static func emit(_ node: TrieNode, into pattern: inout String) {
-        let units = node.children.keys.sorted()
-        if units.isEmpty { return }
-        let optional = !node.marks.isEmpty
-        let grouped = units.count > 1 || optional
+    /// Appends the branches of the node that the phrases in `group` reach after `depth` units, all in
+    /// one buffer: building each subtree's string and copying it into its parent's made start-up
+    /// quadratic in the depth of the trie. Phrases ending here come first and make the rest optional.
+    private func emit(_ group: Range<Int>, depth: Int, into pattern: inout String) {
+        var start = group.lowerBound
+        while start < group.upperBound, phrases[start].count == depth { start += 1 }
+        if start == group.upperBound { return }
+        let optional = start > group.lowerBound
+        let grouped = phrases[start][depth] != phrases[group.upperBound - 1][depth] || optional
         if grouped { pattern += "(?:" }
-        for (index, unit) in units.enumerated() {
-            if index > 0 { pattern += "|" }
-            pattern += unit
-            if let child = node.children[unit] { emit(child, into: &pattern) }
+        var first = true
+        while start < group.upperBound {
+            let unit = phrases[start][depth]
+            var end = start + 1
+            while end < group.upperBound, phrases[end][depth] == unit { end += 1 }
+            if !first { pattern += "|" }
+            first = false
+            pattern += units[unit]
+            emit(start..<end, depth: depth + 1, into: &pattern)
+            start = end
         }
         if grouped { pattern += ")" }
         if optional { pattern += "?" }
