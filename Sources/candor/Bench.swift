@@ -52,7 +52,10 @@ struct Bench: ParsableCommand {
             "corpus: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(ruleset.rules.count) rules, \(runs) runs each"
         )
         if let loadAtStart { print(String(format: "machine load (1-minute average) at the start: %.2f", loadAtStart)) }
-        print(String(format: "start-up (load and compile the rules, build the shared pass): %.3f s", startUp))
+        print(
+            String(
+                format: "start-up (load and compile the rules, build the shared pass; JIT on first match): %.3f s",
+                startUp))
         let stages = (0..<runs).map { _ in StageTimes.measure(files: files, auditor: auditor) }
         print("stages (one core, medians):")
         for (name, pick) in [
