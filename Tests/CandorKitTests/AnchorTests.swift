@@ -60,4 +60,14 @@ import Testing
         print("anchored pattern rules: \(anchored) of \(total)")
         #expect(anchored > 0)
     }
+
+    /// Alternatives are split only at bars outside groups, escapes and classes, whatever the letters
+    /// around them: an escaped letter beyond ASCII is one escape, and a bar after it still splits.
+    @Test func alternativesSplitOnlyAtTopLevelBars() {
+        let split = { (pattern: String) in AnchorDeriver.split(Substring(pattern), on: "|").map(String.init) }
+        #expect(split(#"a|b(?:c|d)|e"#) == ["a", "b(?:c|d)", "e"])
+        #expect(split(#"x\|y|[|(]z|\(w"#) == [#"x\|y"#, "[|(]z", #"\(w"#])
+        #expect(split(#"\é|é(?:ü|\))|ß"#) == [#"\é"#, #"é(?:ü|\))"#, "ß"])
+        #expect(split("") == [""])
+    }
 }

@@ -58,18 +58,18 @@ enum AnchorDeriver {
     }
 
     /// Splits at `separator` outside parentheses and character classes.
-    static func split(_ text: Substring, on separator: Character) -> [Substring] {
+    static func split(_ text: Substring, on separator: Unicode.Scalar) -> [Substring] {
         var parts: [Substring] = []
         var depth = 0
         var start = text.startIndex
-        PatternStructure.forEachStructural(in: text) { index, character in
-            if character == "(" {
+        PatternStructure.forEachStructuralByte(in: text) { index, byte in
+            if byte == UInt8(ascii: "(") {
                 depth += 1
-            } else if character == ")" {
+            } else if byte == UInt8(ascii: ")") {
                 depth -= 1
-            } else if character == separator && depth == 0 {
+            } else if UInt32(byte) == separator.value && depth == 0 {
                 parts.append(text[start..<index])
-                start = text.index(after: index)
+                start = text.utf8.index(after: index)
             }
             return true
         }
@@ -131,9 +131,9 @@ enum AnchorDeriver {
     private static func closingParenthesis(_ text: Substring) -> Substring.Index? {
         var depth = 0
         var closing: Substring.Index?
-        PatternStructure.forEachStructural(in: text) { index, character in
-            if character == "(" { depth += 1 }
-            if character == ")" {
+        PatternStructure.forEachStructuralByte(in: text) { index, byte in
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 { closing = index }
             }
