@@ -62,7 +62,7 @@ enum AnchorDeriver {
         var parts: [Substring] = []
         var depth = 0
         var start = text.startIndex
-        PatternStructure.forEachStructuralByte(in: text) { index, byte in
+        PatternStructure.forEachStructural(in: text) { index, byte in
             if byte == UInt8(ascii: "(") {
                 depth += 1
             } else if byte == UInt8(ascii: ")") {
@@ -131,7 +131,7 @@ enum AnchorDeriver {
     private static func closingParenthesis(_ text: Substring) -> Substring.Index? {
         var depth = 0
         var closing: Substring.Index?
-        PatternStructure.forEachStructuralByte(in: text) { index, byte in
+        PatternStructure.forEachStructural(in: text) { index, byte in
             if byte == UInt8(ascii: "(") { depth += 1 }
             if byte == UInt8(ascii: ")") {
                 depth -= 1

@@ -13,8 +13,8 @@ extension DocumentChecker {
             }
         }
         // Sorted and each kept once: a set of a few numbers cost more in hashing than the rest.
-        found.sort()
-        return found.indices.filter { $0 == 0 || found[$0] != found[$0 - 1] }.map { found[$0] }
+        found.sortAndRemoveDuplicates()
+        return found
     }
 
     /// Every named source shares one organisation that the article also praises.

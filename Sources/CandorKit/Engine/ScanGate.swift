@@ -22,7 +22,6 @@ struct ScanGate: Sendable, Equatable {
             return bytes.contains { memchr(base, Int32($0), buffer.count) != nil }
         }
     }
-
 }
 
 extension ScanGate {

@@ -116,23 +116,11 @@ struct SpanScanner {
                     }
                     cursors[index] = cursor
                 }
-                if lists.count > 1 { Self.sortAndDeduplicate(&kept, from: first) }
+                // Several words' places within one stretch: in order, each once.
+                if lists.count > 1 { kept.sortAndRemoveDuplicates(from: first) }
             }
         }
         return kept
-    }
-
-    /// Several words' places within one stretch: in order, each once.
-    private static func sortAndDeduplicate(_ kept: inout [Int], from first: Int) {
-        if kept.count - first > 1 {
-            kept[first...].sort()
-            var write = first
-            for read in first..<kept.count where write == first || kept[read] != kept[write - 1] {
-                kept[write] = kept[read]
-                write += 1
-            }
-            kept.removeSubrange(write...)
-        }
     }
 
     /// The first index in `from..<to` whose place is at least `target` (or `to`), by binary search.

@@ -81,8 +81,7 @@ struct JSONReportWriter: ~Copyable {
         close("}")
     }
 
-    /// Read where it lies: a copy of a report retained each of its strings and arrays, and on all cores
-    /// the two workers' retains of strings the reports share (the rules' messages) contend.
+    /// Read where it lies: a copy of a report retained and released each of its strings and arrays.
     private mutating func write(_ document: UnsafePointer<DocumentReport>) {
         open("{")
         field("base", document.pointee.base)

@@ -3,16 +3,17 @@
 /// (`(a+)+`, `(\w+\s*)*`, `(.*a){20}`), and a repeated alternation whose branches overlap (`(a|aa)*`).
 public enum PatternLint {
     public static func warnings(for pattern: String) -> [String] {
-        let characters = Array(pattern)
+        let text = Substring(pattern)
         var warnings: [String] = []
-        var openings: [Int] = []
-        PatternStructure.forEachStructural(in: characters) { index, character in
-            if character == "(" {
+        var openings: [Substring.Index] = []
+        PatternStructure.forEachStructural(in: text) { index, byte in
+            if byte == UInt8(ascii: "(") {
                 openings.append(index)
-            } else if character == ")", let open = openings.popLast() {
-                let body = String(characters[(open + 1)..<index])
-                if let quantifier = repetition(after: index + 1, in: characters) {
-                    let group = String(characters[open...index]) + quantifier
+            } else if byte == UInt8(ascii: ")"), let open = openings.popLast() {
+                let after = text.utf8.index(after: index)
+                let body = String(text[text.utf8.index(after: open)..<index])
+                if let quantifier = repetition(at: text[after...]) {
+                    let group = String(text[open..<after]) + quantifier
                     if onlyRepeatedAtoms(body) || body.hasPrefix(".*") || body.hasPrefix(".+") {
                         warnings.append("nested quantifier \(group)")
                     } else if overlappingAlternatives(body) {
@@ -25,17 +26,18 @@ public enum PatternLint {
         return warnings
     }
 
-    /// An unbounded quantifier (or a bound of 10 or more) starting at `index`.
-    private static func repetition(after index: Int, in characters: [Character]) -> String? {
-        guard index < characters.count else { return nil }
-        switch characters[index] {
-        case "*", "+": return String(characters[index])
+    /// An unbounded quantifier (or a bound of 10 or more) at the start of `rest`.
+    private static func repetition(at rest: Substring) -> String? {
+        guard let first = rest.first else { return nil }
+        switch first {
+        case "*", "+": return String(first)
         case "{":
-            guard let close = characters[index...].firstIndex(of: "}") else { return nil }
-            let bounds = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
+            guard let close = rest.firstIndex(of: "}") else { return nil }
+            let bounds = rest[rest.index(after: rest.startIndex)..<close].split(
+                separator: ",", omittingEmptySubsequences: false)
             let upper =
                 bounds.count == 2 ? (bounds[1].isEmpty ? Int.max : Int(bounds[1]) ?? 0) : Int(bounds.first ?? "") ?? 0
-            return upper >= 10 ? String(characters[index...close]) : nil
+            return upper >= 10 ? String(rest[...close]) : nil
         default: return nil
         }
     }

@@ -2,34 +2,11 @@
 /// character classes (`[(|)]`), which are the only places where `(`, `)` and `|` mean grouping and
 /// alternation. The readers that look at a pattern's shape (anchors, rule lint) share this walk.
 enum PatternStructure {
-    /// Calls `visit` with each structural character and its index, until it returns false.
-    static func forEachStructural<Text: BidirectionalCollection>(
-        in text: Text, _ visit: (Text.Index, Character) -> Bool
-    ) where Text.Element == Character {
-        var inClass = false
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\\" {
-                index = text.index(index, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex
-                continue
-            }
-            if inClass {
-                if character == "]" { inClass = false }
-            } else if character == "[" {
-                inClass = true
-            } else if !visit(index, character) {
-                return
-            }
-            index = text.index(after: index)
-        }
-    }
-
-    /// The same walk over a pattern's bytes, for readers that look only for ASCII structure: PCRE2
-    /// reads a pattern by code point, and stepping by bytes costs a fraction of stepping by
-    /// `Character`, which was most of the time spent reading rules' shapes at start-up. Escapes take
-    /// the backslash and the whole code point after it.
-    static func forEachStructuralByte(in text: Substring, _ visit: (Substring.Index, UInt8) -> Bool) {
+    /// Calls `visit` with each ASCII structural character and its index, until it returns false.
+    /// Only ASCII characters have a structural meaning, and PCRE2 reads a pattern by code point, so
+    /// the walk steps over bytes: stepping by `Character` was most of the time spent reading rules'
+    /// shapes at start-up. An escape takes the backslash and the whole code point after it.
+    static func forEachStructural(in text: Substring, _ visit: (Substring.Index, UInt8) -> Bool) {
         let utf8 = text.utf8
         var inClass = false
         var index = utf8.startIndex
