@@ -28,6 +28,11 @@ struct Bench: ParsableCommand {
     @Flag(help: "Also list the rules whose own patterns take longest over the corpus.")
     var perRule = false
 
+    @Flag(
+        help:
+            "Also time matching with each rule run only where it finds something: what a prefilter could save at most.")
+    var headroom = false
+
     @Option(help: "Also stream N megabytes of JSON lines through --jsonl and report memory as it goes.")
     var jsonlMegabytes = 0
 
@@ -80,6 +85,10 @@ struct Bench: ParsableCommand {
                 format: "end to end, %d cores: %.3f s  %.1f MB/s  %.0f docs/s  (%.2fx)",
                 ProcessInfo.processInfo.activeProcessorCount, all, megabytes / all, Double(files.count) / all, speedUp
             ))
+        if headroom {
+            BenchRun.headroom(
+                files: files, auditor: auditor, runs: runs, megabytes: megabytes, allCores: all, speedUp: speedUp)
+        }
         if perRule { BenchRun.perRule(files: files, ruleset: ruleset) }
         if reference {
             try BenchPeers.reference(files: files, auditor: auditor, megabytes: megabytes, runs: runs)

@@ -32,6 +32,30 @@ import Testing
         }
     }
 
+    /// The benchmark's headroom skips the rules that find nothing in a document; running only some
+    /// rules must give exactly their part of the full matches, or that bound would be of other work.
+    @Test func matchingOnlySomeRulesGivesTheirShareOfTheFullMatches() {
+        let auditor = TestSupport.auditor
+        let count = auditor.ruleset.rules.count
+        var rulesSeen = Set<Int>()
+        for text in Self.texts.prefix(40) {
+            let document = Document(path: "a.txt", bytes: Array(text.utf8))
+            let full = auditor.matchSpans(document).matches.map { "\($0.rule)@\($0.range)" }
+            let found = Set(auditor.matchSpans(document).matches.map(\.rule))
+            rulesSeen.formUnion(found)
+            let finding = (0..<count).map(found.contains)
+            #expect(auditor.matchSpans(document, onlyRules: finding).matches.map { "\($0.rule)@\($0.range)" } == full)
+            #expect(auditor.matchSpans(document, onlyRules: [Bool](repeating: false, count: count)).matches.isEmpty)
+            for rule in found {
+                let alone = (0..<count).map { $0 == rule }
+                let expected = full.filter { $0.hasPrefix("\(rule)@") }
+                #expect(
+                    auditor.matchSpans(document, onlyRules: alone).matches.map { "\($0.rule)@\($0.range)" } == expected)
+            }
+        }
+        #expect(rulesSeen.count > 30)
+    }
+
     @Test func oneLargeDocumentMatchedOnAllCoresGivesTheOneCoreResult() {
         let text = Self.texts.joined(separator: "\n\n")
         let document = Document(path: "large.txt", bytes: Array(text.utf8))

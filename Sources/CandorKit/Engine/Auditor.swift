@@ -65,6 +65,15 @@ public struct Auditor: Sendable {
     /// Every span rule's raw matches in `document`, before exceptions of context are weighed; and
     /// the diagnostics of any rule that stopped early.
     public func matchSpans(_ document: Document) -> (matches: [SpanMatch], diagnostics: [Diagnostic]) {
+        matchSpans(document, onlyRules: nil)
+    }
+
+    /// As `matchSpans(_:)`, running only the rules whose place in the ruleset is true in `onlyRules`
+    /// (all when nil): the benchmark's bound on what any prefilter could save (see
+    /// `StageTimes.matchHeadroom`).
+    func matchSpans(
+        _ document: Document, onlyRules: [Bool]?
+    ) -> (matches: [SpanMatch], diagnostics: [Diagnostic]) {
         let matcher = Matcher.forCurrentThread(limits: limits)
         let scanner = SpanScanner(document: document, matcher: matcher)
         var matched: [SpanMatch] = []
@@ -89,8 +98,9 @@ public struct Auditor: Sendable {
         // it stopped) every rule runs its own pattern.
         // Places in `spanRules`: filtering the rules themselves copied (and retained) every matcher.
         let active = spanRules.indices.filter { place in
-            guard let shared else { return true }
             let rule = spanRules[place].index
+            if let onlyRules, !onlyRules[rule] { return false }
+            guard let shared else { return true }
             switch roles[rule] {
             case .none: return true
             // By the ranges alone: a slice of the values retained and released their storage.
