@@ -9,14 +9,14 @@ extension BenchRun {
         files: [String], auditor: Auditor, runs: Int, megabytes: Double, allCores: Double, speedUp: Double
     ) {
         let headroom = MatchHeadroom.measure(files: files, auditor: auditor, runs: runs)
+        guard headroom.sameMatches else {
+            print("headroom: the bounded run gave other matches than the full one; not reported")
+            return
+        }
         let full = BenchMath.median(headroom.full.map(\.seconds))
         let bound = BenchMath.median(headroom.bound.map(\.seconds))
         // The one-core time saved, shared over the cores as this run's end to end was.
         let estimate = max(0, allCores - (full - bound) / speedUp)
-        if !headroom.sameMatches {
-            print("headroom: the bounded run gave other matches than the full one; not reported")
-            return
-        }
         print("headroom (each rule run only where it finds something, as a perfect prefilter at no cost would):")
         print(
             String(

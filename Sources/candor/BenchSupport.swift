@@ -69,9 +69,7 @@ enum BenchRun {
 
     /// Seconds each span rule's own pattern takes over the corpus, slowest first.
     static func perRule(files: [String], ruleset: Ruleset) {
-        let documents = files.map {
-            Document(path: $0, bytes: [UInt8](FileManager.default.contents(atPath: $0) ?? Data()))
-        }
+        let documents = StageTimes.documents(of: files)
         let clock = ContinuousClock()
         var times: [(String, Double)] = []
         for rule in ruleset.rules where !rule.isDocumentLevel && !rule.isMetadata {

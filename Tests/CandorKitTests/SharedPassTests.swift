@@ -40,8 +40,9 @@ import Testing
         var rulesSeen = Set<Int>()
         for text in Self.texts.prefix(40) {
             let document = Document(path: "a.txt", bytes: Array(text.utf8))
-            let full = auditor.matchSpans(document).matches.map { "\($0.rule)@\($0.range)" }
-            let found = Set(auditor.matchSpans(document).matches.map(\.rule))
+            let matches = auditor.matchSpans(document).matches
+            let full = matches.map { "\($0.rule)@\($0.range)" }
+            let found = Set(matches.map(\.rule))
             rulesSeen.formUnion(found)
             let finding = (0..<count).map(found.contains)
             #expect(auditor.matchSpans(document, onlyRules: finding).matches.map { "\($0.rule)@\($0.range)" } == full)

@@ -16,12 +16,10 @@ public struct StageTimes: Sendable {
     public static func measure(files: [String], auditor: Auditor) -> StageTimes {
         let clock = ContinuousClock()
         var times = StageTimes()
-        var contents: [(String, [UInt8])] = []
-        times.read = clock.measure {
-            contents = files.map { ($0, [UInt8](FileManager.default.contents(atPath: $0) ?? Data())) }
-        }
+        var contents: [(path: String, bytes: [UInt8])] = []
+        times.read = clock.measure { contents = read(files) }
         var documents: [Document] = []
-        times.extract = clock.measure { documents = contents.map { Document(path: $0.0, bytes: $0.1) } }
+        times.extract = clock.measure { documents = contents.map { Document(path: $0.path, bytes: $0.bytes) } }
         var matched: [[SpanMatch]] = []
         times.match = clock.measure { matched = documents.map { auditor.matchSpans($0).matches } }
         var reports: [DocumentReport] = []
@@ -32,6 +30,16 @@ public struct StageTimes: Sendable {
             try? JSONReporter(onAllCores: false).write(AuditReport(documents: reports, errors: 0)) { _ in }
         }
         return times
+    }
+
+    /// Each file's bytes (none if it cannot be read).
+    static func read(_ files: [String]) -> [(path: String, bytes: [UInt8])] {
+        files.map { ($0, [UInt8](FileManager.default.contents(atPath: $0) ?? Data())) }
+    }
+
+    /// The files read and extracted, untimed, for measurements of the later stages.
+    public static func documents(of files: [String]) -> [Document] {
+        read(files).map { Document(path: $0.path, bytes: $0.bytes) }
     }
 }
 
@@ -49,9 +57,7 @@ public struct MatchHeadroom: Sendable {
     public let pairsFinding: Int
 
     public static func measure(files: [String], auditor: Auditor, runs: Int) -> MatchHeadroom {
-        let documents = files.map {
-            Document(path: $0, bytes: [UInt8](FileManager.default.contents(atPath: $0) ?? Data()))
-        }
+        let documents = StageTimes.documents(of: files)
         let rules = auditor.ruleset.rules
         let finding = documents.map { document in
             var found = [Bool](repeating: false, count: rules.count)
@@ -75,9 +81,8 @@ public struct MatchHeadroom: Sendable {
                 sameMatches
                 && asRun.elementsEqual(bounded) { $0.elementsEqual($1) { $0.rule == $1.rule && $0.range == $1.range } }
         }
-        let spanRules = rules.count(where: { !$0.isDocumentLevel && !$0.isMetadata })
         return MatchHeadroom(
-            full: full, bound: bound, sameMatches: sameMatches, pairs: documents.count * spanRules,
+            full: full, bound: bound, sameMatches: sameMatches, pairs: documents.count * auditor.spanRules.count,
             pairsFinding: finding.reduce(0) { $0 + $1.count(where: \.self) })
     }
 }

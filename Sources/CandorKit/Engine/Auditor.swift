@@ -70,7 +70,7 @@ public struct Auditor: Sendable {
 
     /// As `matchSpans(_:)`, running only the rules whose place in the ruleset is true in `onlyRules`
     /// (all when nil): the benchmark's bound on what any prefilter could save (see
-    /// `StageTimes.matchHeadroom`).
+    /// `MatchHeadroom.measure`).
     func matchSpans(
         _ document: Document, onlyRules: [Bool]?
     ) -> (matches: [SpanMatch], diagnostics: [Diagnostic]) {
