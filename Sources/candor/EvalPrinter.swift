@@ -3,11 +3,13 @@ import Foundation
 
 /// Prints evaluation results in a fixed, greppable layout.
 enum EvalPrinter {
-    static func sentences(path: String, auditor: Auditor, listErrors: Bool) throws {
-        let rows = try SentenceEvaluation.readRows(path: path)
+    static func sentences(path: String, half: DevHalf?, auditor: Auditor, listErrors: Bool) throws {
+        var rows = try SentenceEvaluation.readRows(path: path)
+        if let half { rows = rows.indices.filter(half.holdsRow).map { rows[$0] } }
         let outcome = SentenceEvaluation.run(rows, auditor: auditor)
         let metrics = outcome.metrics
-        print("sentences: \(rows.count) (\(rows.filter(\.uncertain).count) uncertain) from \(path)")
+        let part = half.map { ", \($0.rawValue) half" } ?? ""
+        print("sentences: \(rows.count) (\(rows.filter(\.uncertain).count) uncertain) from \(path)\(part)")
         print(
             String(
                 format: "precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f", metrics.precision, metrics.recall,
@@ -57,9 +59,10 @@ enum EvalPrinter {
         }
     }
 
-    static func ads(responses: String, labels: String, auditor: Auditor, listRules: Bool) throws {
-        let result = try AdEvaluation.run(responses: responses, labels: labels, auditor: auditor)
-        print("responses: \(result.responses) (\(result.ads) with an ad)")
+    static func ads(responses: String, labels: String, half: DevHalf?, auditor: Auditor, listRules: Bool) throws {
+        let result = try AdEvaluation.run(responses: responses, labels: labels, auditor: auditor, half: half)
+        let part = half.map { ", \($0.rawValue) half" } ?? ""
+        print("responses: \(result.responses) (\(result.ads) with an ad)\(part)")
         print(String(format: "AUC of promotional evidence per 100 words: %.3f", result.auc))
         print(
             "ad spans overlapping a promotional finding: \(result.spansFound) of \(result.ads) (\(percent(result.spanRecall)))"
@@ -74,6 +77,36 @@ enum EvalPrinter {
         }) {
             print("  \(rule.padding(40)) \(String(hits.ads).padding(6)) \(hits.others)")
         }
+    }
+
+    static func articles(directory: String, auditor: Auditor, listMisses: Bool) throws {
+        let result = try ArticleEvaluation.run(directory: directory, auditor: auditor)
+        let found = result.recall.filter { !$0.key.hasPrefix("signal:") }.values.reduce(0) { $0 + $1.found }
+        let total = result.recall.filter { !$0.key.hasPrefix("signal:") }.values.reduce(0) { $0 + $1.total }
+        print("articles: \(result.articles.count) from \(directory)")
+        print(String(format: "must-flag recall %.3f (%d of %d)", result.overallRecall, found, total))
+        for (key, counts) in result.recall.sorted(by: { $0.key < $1.key }) {
+            let share = counts.total == 0 ? 0 : Double(counts.found) / Double(counts.total)
+            print("  \(key.padding(26)) \(String(format: "%.3f", share))  \(counts.found) of \(counts.total)")
+        }
+        print("trap violations: \(result.violations.count) of \(result.traps)")
+        for violation in result.violations {
+            print(
+                "  \(violation.file): \(violation.category) [\(violation.rules.joined(separator: ","))] "
+                    + "\"\(violation.text)\" (\(violation.reason))")
+        }
+        let placed = result.articles.filter { $0.expectedDisclosure == $0.foundDisclosure }.count
+        print("disclosure placement agrees: \(placed) of \(result.articles.count)")
+        print(String(format: "Spearman of score against expected rank: %.3f", result.spearman))
+        print("scores (expected rank group, disclosure expected/found):")
+        for article in result.articles {
+            print(
+                "  \(article.file.padding(24)) \(String(article.score).padding(4)) group \(article.expectedRankGroup)  "
+                    + "\(article.expectedDisclosure)/\(article.foundDisclosure)")
+        }
+        guard listMisses else { return }
+        print("\nmissed must-flag spans (\(result.misses.count)):")
+        for miss in result.misses { print("  \(miss.file): \(miss.label) \"\(miss.text)\"") }
     }
 
     private static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }

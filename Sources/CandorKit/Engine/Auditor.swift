@@ -164,7 +164,11 @@ public struct Auditor: Sendable {
             Self.isQuotedSpeech(rules[$0.rule].category, $0.range, in: document)
                 || Self.isInsideAddress(rules[$0.rule].signal, $0.range, in: document)
         }
-        var findings = Self.removingOverlaps(prose, rules: rules).map { Finding(rules[$0.rule], $0, in: document) }
+        var findings = Self.removingOverlaps(prose, rules: rules).map { match in
+            var finding = Finding(rules[match.rule], match, in: document)
+            finding.alsoMatched = match.alsoMatched.map { rules[$0].id }
+            return finding
+        }
         prose = []
         var suppressor = Suppressor(document: document)
         let suppressedSpans = suppressor.remove(from: &findings)
@@ -234,10 +238,18 @@ public struct Auditor: Sendable {
         signal != .link && document.touchesNonProse(range)
     }
 
-    /// Within one category, overlapping findings are one problem: keep the longest (then earliest rule).
+    /// Overlapping findings are one problem: the longest (then the earliest, then the rule first by
+    /// id) is kept. Negative findings of every category share one group, so a phrase is penalised
+    /// once, by its most specific rule (the one that spans most of it), and the rules it beat are
+    /// listed on it (`alsoMatched`); signals and disclosures are grouped by their own category.
     private static let overlapBucket = 1024
     /// Up to this many matches, each is checked against every one kept (see `removingOverlaps`).
     static let overlapDirectCheckLimit = 64
+
+    /// The group a category's overlaps are resolved in: one for every negative category.
+    static func overlapGroup(_ category: Category) -> Int {
+        category.polarity == .negative ? -1 : Category.allCases.firstIndex(of: category) ?? 0
+    }
 
     static func removingOverlaps(_ findings: [SpanMatch], rules: [Rule]) -> [SpanMatch] {
         // Indexes are sorted rather than the matches themselves: a large document has many.
@@ -253,38 +265,59 @@ public struct Auditor: Sendable {
             return inReadingOrder(lhs, rhs)
         }
         var keptIndexes: [Int] = []
+        /// By place in `keptIndexes`, the rules of the matches each kept one beat.
+        var beaten: [[Int]] = []
+        func note(_ loser: Int, beatenBy slot: Int) {
+            let rule = findings[loser].rule
+            if rule != findings[keptIndexes[slot]].rule && !beaten[slot].contains(rule) { beaten[slot].append(rule) }
+        }
         // An article's few matches are each checked against those kept so far: filing them by
-        // category and place (below) cost more than the checks, in hashing and small arrays.
+        // group and place (below) cost more than the checks, in hashing and small arrays.
         if findings.count <= overlapDirectCheckLimit {
             for index in longestFirst {
-                let (range, category) = (findings[index].range, rules[findings[index].rule].category)
-                let clashes = keptIndexes.contains { kept in
-                    rules[findings[kept].rule].category == category && findings[kept].range.overlaps(range)
+                let (range, group) = (findings[index].range, overlapGroup(rules[findings[index].rule].category))
+                let clash = keptIndexes.firstIndex { kept in
+                    overlapGroup(rules[findings[kept].rule].category) == group && findings[kept].range.overlaps(range)
                 }
-                if !clashes { keptIndexes.append(index) }
+                if let clash {
+                    note(index, beatenBy: clash)
+                } else {
+                    keptIndexes.append(index)
+                    beaten.append([])
+                }
             }
-            return keptIndexes.sorted(by: inReadingOrder).map { findings[$0] }
-        }
-        // Kept ranges per category, filed by where they start, so a check looks only at the ranges
-        // that start near the candidate (within the longest kept range before it): inserting into
-        // one sorted list instead cost time proportional to the findings already kept.
-        var kept: [Category: [Int: [Range<Int>]]] = [:]
-        var longest: [Category: Int] = [:]
-        for index in longestFirst {
-            let range = findings[index].range
-            let category = rules[findings[index].rule].category
-            let reach = longest[category] ?? 0
-            let first = max(0, range.lowerBound - reach) / overlapBucket
-            let last = max(range.lowerBound, range.upperBound - 1) / overlapBucket
-            let clashes = (first...last).contains { bucket in
-                kept[category]?[bucket]?.contains { $0.overlaps(range) } ?? false
+        } else {
+            // Kept ranges per group, filed by where they start, so a check looks only at the ranges
+            // that start near the candidate (within the longest kept range before it): inserting into
+            // one sorted list instead cost time proportional to the findings already kept.
+            var kept: [Int: [Int: [(range: Range<Int>, slot: Int)]]] = [:]
+            var longest: [Int: Int] = [:]
+            for index in longestFirst {
+                let range = findings[index].range
+                let group = overlapGroup(rules[findings[index].rule].category)
+                let reach = longest[group] ?? 0
+                let first = max(0, range.lowerBound - reach) / overlapBucket
+                let last = max(range.lowerBound, range.upperBound - 1) / overlapBucket
+                var clash: Int?
+                for bucket in first...last where clash == nil {
+                    clash = kept[group]?[bucket]?.first { $0.range.overlaps(range) }?.slot
+                }
+                if let clash {
+                    note(index, beatenBy: clash)
+                    continue
+                }
+                kept[group, default: [:]][range.lowerBound / overlapBucket, default: []].append(
+                    (range, keptIndexes.count))
+                longest[group] = max(reach, range.count)
+                keptIndexes.append(index)
+                beaten.append([])
             }
-            guard !clashes else { continue }
-            kept[category, default: [:]][range.lowerBound / overlapBucket, default: []].append(range)
-            longest[category] = max(reach, range.count)
-            keptIndexes.append(index)
         }
-        return keptIndexes.sorted(by: inReadingOrder).map { findings[$0] }
+        return keptIndexes.indices.sorted { inReadingOrder(keptIndexes[$0], keptIndexes[$1]) }.map { slot in
+            var match = findings[keptIndexes[slot]]
+            match.alsoMatched = beaten[slot].sorted { rules[$0].id < rules[$1].id }
+            return match
+        }
     }
 
     /// Takes the signals out of `findings`, both kept in order, in one pass by index: a filter and a
@@ -359,6 +392,8 @@ public struct SpanMatch: Sendable {
     /// Where the match lies in the decoded file, kept for the finding built from it.
     let decoded: Range<Int>
     public let bytes: Range<Int>
+    /// The rules whose overlapping matches this one beat (see `Auditor.removingOverlaps`).
+    public var alsoMatched: [Int] = []
 
     init(rule: Int, range: Range<Int>, in document: Document) {
         self.rule = rule

@@ -28,6 +28,17 @@ public struct Finding: Sendable, Codable {
     /// The rule's rationale, for reports that explain; not part of the contract.
     public var rationale: String = ""
 
+    /// The rule id, with the rules it also stands for when there are any: for reports people read.
+    public var ruleLabel: String {
+        alsoMatched.isEmpty ? ruleId : ruleId + " (also " + alsoMatched.joined(separator: ", ") + ")"
+    }
+
+    /// Whether the finding stands for `category`: its own, or that of a rule it also matched (which
+    /// was recognised there but not scored a second time). Rule ids begin with their category.
+    public func stands(for category: String) -> Bool {
+        self.category.rawValue == category || alsoMatched.contains { $0.hasPrefix(category + ".") }
+    }
+
     /// Positive evidence or a disclosure statement, reported apart from findings.
     public var isSignal: Bool { category == .transparency || signal == .disclosure }
 
@@ -39,12 +50,15 @@ public struct Finding: Sendable, Codable {
 
     /// Identifies the finding across edits elsewhere in the file: rule, normalised text and sentence.
     public var fingerprint: String = ""
+    /// The rules that matched the same words in other categories (or at less length), and were not
+    /// scored: a phrase is penalised once, by its most specific rule.
+    public var alsoMatched: [String] = []
     /// Set when a baseline is in use: whether the baseline already recorded this finding.
     public var baseline: Bool?
 
     enum CodingKeys: String, CodingKey {
         case ruleId, category, severity, scope, message, suggestion, text, line, column, endLine, endColumn
-        case byteStart, byteEnd, fingerprint, baseline
+        case byteStart, byteEnd, fingerprint, baseline, alsoMatched
     }
 
     /// Builds a finding for `rule` at an analysed-text range of `document`.

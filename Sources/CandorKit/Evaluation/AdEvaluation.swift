@@ -29,7 +29,8 @@ public enum AdEvaluation {
         let span: String?
     }
 
-    public static func run(responses: String, labels: String, auditor: Auditor) throws -> Result {
+    /// `half` limits the run to one fixed half of the responses (see `DevHalf`).
+    public static func run(responses: String, labels: String, auditor: Auditor, half: DevHalf? = nil) throws -> Result {
         let texts = Dictionary(try readLines(responses, as: Response.self).map { ($0.id, $0.response) }) { first, _ in
             first
         }
@@ -38,7 +39,7 @@ public enum AdEvaluation {
         var result = Result()
         var flaggedAds = 0
         var flaggedOthers = 0
-        for label in try readLines(labels, as: Label.self) {
+        for label in try readLines(labels, as: Label.self) where half?.holdsResponse(id: label.id) ?? true {
             guard let text = texts[label.id] else { continue }
             let bytes = Array(text.utf8)
             let document = Document(path: label.id, bytes: bytes)

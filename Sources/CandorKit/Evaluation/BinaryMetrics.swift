@@ -33,16 +33,8 @@ public struct BinaryMetrics: Sendable, Equatable {
 /// Area under the ROC curve by the Mann-Whitney statistic, counting ties as half.
 public enum ROC {
     public static func auc(scores: [Double], labels: [Bool]) -> Double {
-        let ranked = zip(scores, labels).sorted { $0.0 < $1.0 }
-        var rankSumPositive = 0.0
-        var index = 0
-        while index < ranked.count {
-            var end = index
-            while end + 1 < ranked.count, ranked[end + 1].0 == ranked[index].0 { end += 1 }
-            let averageRank = Double(index + end) / 2 + 1
-            for tied in index...end where ranked[tied].1 { rankSumPositive += averageRank }
-            index = end + 1
-        }
+        let ranks = Ranking.averageRanks(scores)
+        let rankSumPositive = zip(ranks, labels).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
         let positives = Double(labels.filter { $0 }.count)
         let negatives = Double(labels.count) - positives
         guard positives > 0, negatives > 0 else { return 0.5 }

@@ -49,8 +49,9 @@ public struct SentenceEvaluation: Sendable {
         var outcome = Outcome()
         for row in rows {
             let report = auditor.audit(Document(path: "sentence-\(row.line)", bytes: Array(row.sentence.utf8)))
-            let rules = report.findings.filter { $0.scope == .span && predictiveCategories.contains($0.category) }
-                .map(\.ruleId)
+            let rules = report.findings.filter { finding in
+                finding.scope == .span && predictiveCategories.contains { finding.stands(for: $0.rawValue) }
+            }.map(\.ruleId)
             let predicted = !rules.isEmpty
             for rule in Set(rules) {
                 let hits = outcome.ruleHits[rule] ?? (0, 0)

@@ -9,6 +9,15 @@ public enum RuleExplanation {
         out += "Suggestion: \(rule.suggestion)\n"
         switch rule.kind {
         case .span(let span):
+            if !span.wordClasses.isEmpty {
+                let label = span.phrases == nil ? "Written:    " : "Phrases:    "
+                out += label + span.written.split(separator: "\n").joined(separator: "\n            ") + "\n"
+                out += "Classes:\n"
+                for wordClass in span.wordClasses {
+                    out += "  {\(wordClass.name)} (\(wordClass.file):\(wordClass.line)): "
+                    out += wordClass.words.joined(separator: ", ") + "\n"
+                }
+            }
             out += "Pattern:    \(span.regex.pattern)\n"
         case .document(let check):
             out += "Check:      \(check)\n"

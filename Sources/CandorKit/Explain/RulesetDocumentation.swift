@@ -22,6 +22,29 @@ public enum RulesetDocumentation {
                     "| `\(rule.id)` | \(kind) | \(rule.severity.rawValue) | \(rule.weight.formatted) | \(cell(rule.message)) |\n"
             }
         }
+        return out + wordClasses(ruleset)
+    }
+
+    /// The classes rules refer to as `{name}`, with the rules that use each.
+    private static func wordClasses(_ ruleset: Ruleset) -> String {
+        let classes = ruleset.vocabulary.classes.values.sorted { $0.name < $1.name }
+        guard !classes.isEmpty else { return "" }
+        var users: [String: [String]] = [:]
+        for rule in ruleset.rules {
+            guard case .span(let matcher) = rule.kind else { continue }
+            for wordClass in matcher.wordClasses { users[wordClass.name, default: []].append(rule.id) }
+        }
+        var out = "\n## Word classes (\(classes.count))\n\n"
+        out += "`{name}` in a pattern or an exception stands for a group of the class's words; in a phrase "
+        out += "list, `{name}` stands for each of its words and `{name}?` for each or none. Classes are "
+        out += "defined in a pack's `vocabulary.yml` (`name:`, `summary:`, `words:`), and later packs add "
+        out += "words with `extends: NAME`.\n\n"
+        out += "| Class | What it holds | Used by | Words |\n| --- | --- | --- | --- |\n"
+        for wordClass in classes {
+            let used = (users[wordClass.name] ?? []).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            out += "| `{\(wordClass.name)}` | \(cell(wordClass.summary)) | \(used) | "
+            out += cell(wordClass.words.joined(separator: ", ")) + " |\n"
+        }
         return out
     }
 

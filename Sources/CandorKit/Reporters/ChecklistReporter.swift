@@ -55,7 +55,8 @@ public struct ChecklistReporter: Reporter {
         let place = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.map(String.init).joined(separator: ", ")
         let more = group.count > 1 ? " and \(group.count - 1) more" : ""
         let passage = sentenceExcerpt(first)
-        return "- [ ] \(escape(first.suggestion)) Passage: \"\(escape(passage))\"\(more) (\(place); `\(first.ruleId)`)"
+        return
+            "- [ ] \(escape(first.suggestion)) Passage: \"\(escape(passage))\"\(more) (\(place); `\(first.ruleLabel)`)"
     }
 
     private func sentenceExcerpt(_ finding: Finding) -> String {

@@ -14,7 +14,8 @@ public struct GitHubReporter: PieceByPieceReporter {
                 }
                 let properties = [
                     "file=\(property(document.path))", "line=\(finding.line)", "col=\(finding.column)",
-                    "endLine=\(finding.endLine)", "endColumn=\(finding.endColumn)", "title=\(property(finding.ruleId))",
+                    "endLine=\(finding.endLine)", "endColumn=\(finding.endColumn)",
+                    "title=\(property(finding.ruleLabel))",
                 ].joined(separator: ",")
                 out("::\(command) \(properties)::\(data(finding.message + " " + finding.suggestion))\n")
             }

@@ -179,6 +179,7 @@ struct JSONReportWriter: ~Copyable {
 
     private mutating func write(_ finding: UnsafePointer<Finding>) {
         open("{")
+        array("alsoMatched", finding.pointee.alsoMatched) { $0.string($1.pointee) }
         if let baseline = finding.pointee.baseline { field("baseline", baseline) }
         field("byteEnd", finding.pointee.byteEnd)
         field("byteStart", finding.pointee.byteStart)

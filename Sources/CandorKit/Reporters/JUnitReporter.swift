@@ -26,7 +26,7 @@ public struct JUnitReporter: Reporter {
 
     private func details(_ document: DocumentReport) -> String {
         document.findings.filter { $0.baseline != true }.map {
-            "\(document.path):\($0.line):\($0.column): \($0.severity.rawValue): \($0.message) [\($0.ruleId)]"
+            "\(document.path):\($0.line):\($0.column): \($0.severity.rawValue): \($0.message) [\($0.ruleLabel)]"
         }.joined(separator: "\n")
     }
 }

@@ -36,7 +36,7 @@ public struct MarkdownReporter: PieceByPieceReporter {
                     ? " — " + escape(finding.context.before) + "**" + escape(finding.text) + "**"
                         + escape(finding.context.after)
                     : ""
-                out("- **\(finding.line):\(finding.column)** `\(finding.ruleId)` (\(finding.severity.rawValue))")
+                out("- **\(finding.line):\(finding.column)** `\(finding.ruleLabel)` (\(finding.severity.rawValue))")
                 out("\(excerpt.replacingNewlines())  \n  \(escape(finding.message)) *\(escape(finding.suggestion))*\n")
             }
         }

@@ -52,7 +52,11 @@ struct SARIFLog: Encodable {
         let locations: [Location]
         let partialFingerprints: [String: String]
         let baselineState: String?
+        /// The rules that matched the same words and were not scored (`alsoMatched` in JSON).
+        let properties: ResultProperties?
     }
+
+    struct ResultProperties: Encodable { let alsoMatched: [String] }
 
     struct Location: Encodable { let physicalLocation: PhysicalLocation }
 

@@ -56,7 +56,8 @@ public struct SARIFReporter: Reporter {
             ruleId: finding.ruleId, ruleIndex: ruleIndex, level: Self.level(finding.severity),
             message: .init(text: finding.message + " " + finding.suggestion), locations: [location],
             partialFingerprints: ["candorFingerprint/v1": finding.fingerprint],
-            baselineState: finding.baseline.map { $0 ? "unchanged" : "new" })
+            baselineState: finding.baseline.map { $0 ? "unchanged" : "new" },
+            properties: finding.alsoMatched.isEmpty ? nil : .init(alsoMatched: finding.alsoMatched))
     }
 
     /// A relative URI reference for a path, percent-encoding what a URI cannot hold.

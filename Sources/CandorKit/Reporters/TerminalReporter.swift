@@ -71,7 +71,7 @@ public struct TerminalReporter: PieceByPieceReporter {
 
     private func render(_ finding: Finding) -> [String] {
         let location = "\(String(finding.line).leftPadded(to: 4)):\(String(finding.column).padded(to: 4))"
-        var lines = ["  \(location) \(finding.severity.rawValue.padded(to: 8)) \(style.dim(finding.ruleId))"]
+        var lines = ["  \(location) \(finding.severity.rawValue.padded(to: 8)) \(style.dim(finding.ruleLabel))"]
         let indent = String(repeating: " ", count: 12)
         if finding.scope == .span {
             let excerpt = finding.context.before + style.highlight(finding.text) + finding.context.after

@@ -61,7 +61,7 @@ public struct PhraseTrie {
     /// the quotes, hyphens and special characters anew was most of the cost of splitting them.
     private static let asciiFragments: [String] = (0..<UInt8(0x80)).map { fragment(for: Character(Unicode.Scalar($0))) }
 
-    private static func fragment(for character: Character) -> String {
+    static func fragment(for character: Character) -> String {
         switch character {
         case "'", "’": return "['’]"
         case "-", "‐", "‑": return "[-‐‑]"

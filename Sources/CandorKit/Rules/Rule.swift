@@ -91,6 +91,10 @@ public struct SpanMatcher: Sendable {
     /// The phrase list the pattern was compiled from, if the rule gave one.
     public var phrases: [String]? = nil
     public var caseSensitive = false
+    /// The word classes the rule's pattern, phrases or exceptions refer to, as they were expanded.
+    public var wordClasses: [Vocabulary.WordClass] = []
+    /// The pattern, or the phrases one to a line, as the rule file gives them (classes unexpanded).
+    public var written = ""
 }
 
 /// Examples that must be flagged (with the flagged span between « and ») and that must pass.

@@ -14,6 +14,8 @@ struct RuleParser {
     let pack: String
     /// Whether the pack ships with Candor; only reviewed patterns get the JIT (see `Regex.init`).
     let trusted: Bool
+    /// The word classes `{name}` may refer to in patterns, phrases and exceptions.
+    var vocabulary = Vocabulary()
 
     func parse(_ node: Node) -> (Rule?, [RulesetError]) {
         var fields = YAMLFields(node, file: file, allowed: Self.ruleKeys, what: "rule")
@@ -109,15 +111,24 @@ struct RuleParser {
         let caseSensitive = fields.bool("caseSensitive") ?? false
         var source: String?
         var phraseList: [String]?
+        var classes: [String] = []
+        var written: [String] = []
         if let pattern = fields.string("pattern", required: false) {
-            source = pattern
+            source = expand(pattern, key: "pattern", &classes, &fields)
         } else if let phrases = fields.strings("phrases") {
-            phraseList = phrases.map(\.0)
             if phrases.isEmpty { fields.appendError(fields.error(at: fields.node("phrases"), "'phrases' is empty")) }
             for (phrase, node) in phrases where phrase.trimmingCharacters(in: .whitespaces).isEmpty {
                 fields.appendError(fields.error(at: node, "empty phrase"))
             }
-            source = PhraseTrie(phrases: phrases.map(\.0)).pattern
+            written = phrases.map(\.0)
+            do {
+                let expanded = try vocabulary.expand(phrases: written)
+                phraseList = expanded.phrases
+                classes = expanded.used
+                source = PhraseTrie(phrases: expanded.phrases).pattern
+            } catch {
+                fields.appendError(fields.error(at: fields.node("phrases"), "in 'phrases': \(error.message)"))
+            }
         }
         let group = Int(fields.number("group", required: false) ?? 0)
         let regex = source.flatMap {
@@ -135,12 +146,33 @@ struct RuleParser {
         var matcher = SpanMatcher(regex: regex, group: group, unless: unless, unlessSentence: unlessSentence)
         matcher.caseSensitive = caseSensitive
         matcher.phrases = phraseList
+        matcher.wordClasses = classes.compactMap(vocabulary.wordClass)
+        matcher.written = fields.string("pattern", required: false) ?? written.joined(separator: "\n")
         return matcher
     }
 
     private func compileList(_ key: String, _ caseSensitive: Bool, _ fields: inout YAMLFields) -> [Regex] {
         guard let items = fields.strings(key) else { return [] }
-        return items.compactMap { compile($0.0, key: key, caseSensitive, &fields, node: $0.1) }
+        var unused: [String] = []
+        return items.compactMap { item in
+            expand(item.0, key: key, &unused, &fields, node: item.1).flatMap {
+                compile($0, key: key, caseSensitive, &fields, node: item.1)
+            }
+        }
+    }
+
+    /// A pattern with its word classes expanded; nil, with a located error, for an unknown class.
+    private func expand(
+        _ pattern: String, key: String, _ classes: inout [String], _ fields: inout YAMLFields, node: Node? = nil
+    ) -> String? {
+        do {
+            let expanded = try vocabulary.expand(pattern: pattern)
+            classes += expanded.used.filter { !classes.contains($0) }
+            return expanded.pattern
+        } catch {
+            fields.appendError(fields.error(at: node ?? fields.node(key), "in '\(key)': \(error.message)"))
+            return nil
+        }
     }
 
     private func compile(

@@ -24,6 +24,7 @@ public enum RulesetLoader {
 
     public static func load(_ sources: [Source]) -> Result {
         var steps: [LoadStep] = []
+        var vocabularyFiles: [String] = []
         for source in sources {
             let directory = source.directory
             let packs = packDirectories(in: directory)
@@ -34,9 +35,18 @@ public enum RulesetLoader {
             }
             for pack in packs {
                 let packName = URL(fileURLWithPath: pack).lastPathComponent
-                steps += yamlFiles(in: pack).map { .file($0, pack: packName, trusted: source.trusted) }
+                for file in yamlFiles(in: pack) {
+                    if file.hasSuffix("/" + VocabularyLoader.fileName) {
+                        vocabularyFiles.append(file)
+                    } else {
+                        steps.append(.file(file, pack: packName, trusted: source.trusted))
+                    }
+                }
             }
         }
+        // Every pack's word classes are read before any rule, so that a rule may use a class a
+        // later pack extends, with the words that pack adds.
+        let (vocabulary, vocabularyErrors) = VocabularyLoader.load(files: vocabularyFiles)
         // Files are parsed and their patterns compiled on all cores, then joined in order, so rules
         // and errors come out as one core would give them: start-up is mostly this.
         let parsed = Slots<([Rule], [RulesetError])>(count: steps.count, initial: ([], []))
@@ -44,17 +54,20 @@ public enum RulesetLoader {
         DispatchQueue.concurrentPerform(iterations: steps.count) { index in
             switch planned[index] {
             case .problem(let error): parsed[index] = ([], [error])
-            case .file(let path, let pack, let trusted): parsed[index] = loadFile(path, pack: pack, trusted: trusted)
+            case .file(let path, let pack, let trusted):
+                parsed[index] = loadFile(path, pack: pack, trusted: trusted, vocabulary: vocabulary)
             }
         }
         var rules: [Rule] = []
-        var errors: [RulesetError] = []
+        var errors = vocabularyErrors
         for (fileRules, fileErrors) in parsed.values {
             rules += fileRules
             errors += fileErrors
         }
         let (unique, duplicates) = rejectDuplicates(rules)
-        return Result(ruleset: Ruleset(rules: unique), errors: errors + duplicates)
+        var ruleset = Ruleset(rules: unique)
+        ruleset.vocabulary = vocabulary
+        return Result(ruleset: ruleset, errors: errors + duplicates)
     }
 
     /// One step of loading, in the order its results are joined: a file to parse, or a problem
@@ -65,7 +78,9 @@ public enum RulesetLoader {
     }
 
     /// Parses one ruleset file; a file that cannot be read or parsed yields one located error.
-    public static func loadFile(_ path: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
+    public static func loadFile(
+        _ path: String, pack: String, trusted: Bool, vocabulary: Vocabulary = Vocabulary()
+    ) -> ([Rule], [RulesetError]) {
         let data: Data
         switch FileReader.contents(of: path) {
         case .success(let contents): data = contents
@@ -75,7 +90,7 @@ public enum RulesetLoader {
         guard let yaml = String(data: data, encoding: .utf8) else {
             return ([], [RulesetError(file: path, line: 1, column: 1, message: "file is not valid UTF-8")])
         }
-        return parse(yaml: yaml, file: path, pack: pack, trusted: trusted)
+        return parse(yaml: yaml, file: path, pack: pack, trusted: trusted, vocabulary: vocabulary)
     }
 
     /// Every scalar is tried against each kind the resolver knows, by regular expression, so only
@@ -86,7 +101,9 @@ public enum RulesetLoader {
     private static let ruleResolver = Resolver.basic.appending(.bool)
 
     /// Parses ruleset YAML already in memory; `file` names it in errors.
-    public static func parse(yaml: String, file: String, pack: String, trusted: Bool) -> ([Rule], [RulesetError]) {
+    public static func parse(
+        yaml: String, file: String, pack: String, trusted: Bool, vocabulary: Vocabulary = Vocabulary()
+    ) -> ([Rule], [RulesetError]) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, ruleResolver)
@@ -106,7 +123,7 @@ public enum RulesetLoader {
         }
         var rules: [Rule] = []
         var errors = top.errors
-        let parser = RuleParser(file: file, pack: pack, trusted: trusted)
+        let parser = RuleParser(file: file, pack: pack, trusted: trusted, vocabulary: vocabulary)
         for item in items {
             let (rule, ruleErrors) = parser.parse(item)
             if let rule { rules.append(rule) }

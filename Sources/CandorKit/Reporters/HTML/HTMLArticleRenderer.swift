@@ -57,7 +57,7 @@ enum HTMLArticleRenderer {
         let look = HTMLStyle.look(finding.category)
         let kind = finding.isSignal ? "signal" : "finding"
         let note = """
-            <span class="note" role="tooltip" id="\(span.id)-note"><strong>\(HTMLText.escape(finding.category.title)) · \(HTMLText.escape(finding.ruleId))</strong><br>\
+            <span class="note" role="tooltip" id="\(span.id)-note"><strong>\(HTMLText.escape(finding.category.title)) · \(HTMLText.escape(finding.ruleLabel))</strong><br>\
             \(HTMLText.escape(finding.message))<br><em>Why:</em> \(HTMLText.escape(finding.rationale))<br><em>Fix:</em> \(HTMLText.escape(finding.suggestion))</span>
             """
         return """

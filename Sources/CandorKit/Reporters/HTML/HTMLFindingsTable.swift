@@ -38,7 +38,7 @@ enum HTMLFindingsTable {
             ? "\(finding.line)" : "<a href=\"#\(prefix)-f\(index)\">\(finding.line):\(finding.column)</a>"
         return """
             <tr><td>\(location)</td><td><span class="c-\(finding.category.rawValue)">\(look.code)</span> \(HTMLText.escape(finding.category.title))</td>\
-            <td>\(finding.severity.rawValue)</td><td><code>\(HTMLText.escape(finding.ruleId))</code></td>\
+            <td>\(finding.severity.rawValue)</td><td><code>\(HTMLText.escape(finding.ruleLabel))</code></td>\
             <td>\(HTMLText.escape(String(finding.text.prefix(80))))</td><td>\(HTMLText.escape(finding.message))</td></tr>
             """
     }
