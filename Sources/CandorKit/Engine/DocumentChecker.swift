@@ -24,7 +24,7 @@ struct DocumentChecker {
     func evaluate(_ rule: Rule, _ check: DocumentCheck) -> Finding? {
         switch check {
         case .missingSignal(let signal):
-            guard !signals.indices.contains(where: { signals[$0].signal == signal }) else { return nil }
+            guard !signals.indices.contains(where: { signals[$0].signal?.countsAs == signal }) else { return nil }
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document)
         case .missingDisclosure(let threshold):
             guard firstDisclosure == nil else { return nil }
@@ -57,6 +57,6 @@ struct DocumentChecker {
     }
 
     private var firstDisclosure: Finding? {
-        signals.indices.first { signals[$0].signal == .disclosure }.map { signals[$0] }
+        signals.indices.first { signals[$0].signal?.countsAs == .disclosure }.map { signals[$0] }
     }
 }

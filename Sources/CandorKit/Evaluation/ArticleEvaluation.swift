@@ -157,7 +157,7 @@ public enum ArticleEvaluation {
         let checks = Set(report.findings.map(\.ruleId))
         if checks.contains("sponsorship.buried-disclosure") { return "buried" }
         if checks.contains("sponsorship.missing-disclosure") { return "none" }
-        return report.signals.contains { $0.signal == .disclosure } ? "top" : "n/a"
+        return report.signals.contains { $0.signal?.countsAs == .disclosure } ? "top" : "n/a"
     }
 
     /// Where `text` lies in `bytes`, searched as UTF-8 bytes (the labels are exact substrings).

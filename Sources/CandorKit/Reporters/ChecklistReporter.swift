@@ -67,7 +67,7 @@ public struct ChecklistReporter: Reporter {
     /// The document-level questions, ticked when the evidence is there.
     private func documentItems(_ document: DocumentReport) -> [String] {
         let checks = Set(document.findings.filter { $0.scope == .document }.map(\.ruleId))
-        let signals = Set(document.signals.compactMap(\.signal))
+        let signals = Set(document.signals.compactMap(\.signal?.countsAs))
         let hasDisclosure = signals.contains(.disclosure)
         var items: [(done: Bool, text: String)] = []
         if checks.contains("sponsorship.missing-disclosure") {

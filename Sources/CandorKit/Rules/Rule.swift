@@ -61,6 +61,23 @@ public enum Signal: String, Sendable, Codable, CaseIterable {
     case expertise
     case correction
     case disclosure
+    /// When the piece was published or updated, as a line of its own or beside the byline.
+    case publicationDate = "publication-date"
+    /// A document the claim rests on: a filing, an indictment, a memo, a report, a dataset.
+    case citedDocument = "cited-document"
+    /// A newswire's credit on a press release (/PRNewswire/, Business Wire): it discloses the text
+    /// as a release, wherever it stands.
+    case wireCredit = "wire-credit"
+
+    /// The kind a document check counts this signal as: a publication date answers "no date" as a
+    /// dateline does, and a wire credit discloses a press release as a disclosure does.
+    public var countsAs: Signal {
+        switch self {
+        case .publicationDate: .dateline
+        case .wireCredit: .disclosure
+        default: self
+        }
+    }
 
     /// Hashed by case rather than by id, as `Category` is: signals key the scores of every document.
     public func hash(into hasher: inout Hasher) {
@@ -74,6 +91,9 @@ public enum Signal: String, Sendable, Codable, CaseIterable {
             case .expertise: 5
             case .correction: 6
             case .disclosure: 7
+            case .publicationDate: 8
+            case .citedDocument: 9
+            case .wireCredit: 10
             }
         hasher.combine(ordinal)
     }

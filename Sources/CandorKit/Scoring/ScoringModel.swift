@@ -25,6 +25,8 @@ public enum ScoringModel {
         .dateline: (3, 1),
         .expertise: (3, 1),
         .correction: (3, 1),
+        .citedDocument: (8, 3),
+        .publicationDate: (2, 1),
     ]
 
     /// Shorter texts are measured as if this many clean words long, so a two-line note is not judged
