@@ -5,7 +5,7 @@ import Testing
 @Suite struct OverlapTests {
     /// The obvious greedy reading of the overlap rule, to compare the engine's against: longest first
     /// (then reading order), a match is kept unless it overlaps one kept of its group (every negative
-    /// category is one group; each other category its own).
+    /// category is one group; each other category and signal kind its own).
     private func reference(_ matches: [SpanMatch], _ rules: [Rule]) -> [Range<Int>] {
         func readingKey(_ match: SpanMatch) -> (Int, Int, String) {
             (match.bytes.lowerBound, match.bytes.upperBound, rules[match.rule].id)
@@ -16,7 +16,7 @@ import Testing
         var kept: [SpanMatch] = []
         for match in longestFirst
         where !kept.contains(where: {
-            Auditor.overlapGroup(rules[$0.rule].category) == Auditor.overlapGroup(rules[match.rule].category)
+            Auditor.overlapGroup(rules[$0.rule]) == Auditor.overlapGroup(rules[match.rule])
                 && $0.range.overlaps(match.range)
         }) {
             kept.append(match)

@@ -124,3 +124,28 @@ import Testing
         #expect(json.contains("\"alsoMatched\" : ["))
     }
 }
+
+@Suite struct SignalKindTests {
+    @Test func aPublicationDateAnswersTheNoDateCheck() {
+        let report = TestSupport.audit("By Ana Ruiz | 4 March 2026\n\nThe council met on Tuesday and agreed a budget.")
+        #expect(report.signals.contains { $0.signal == .publicationDate })
+        #expect(!report.findings.contains { $0.ruleId == "transparency.no-date" })
+        let undated = TestSupport.audit("By Ana Ruiz\n\nThe council met on Tuesday and agreed a budget.")
+        #expect(undated.findings.contains { $0.ruleId == "transparency.no-date" })
+    }
+
+    @Test func aWireCreditDisclosesAPressRelease() {
+        let promotion = String(
+            repeating: "The revolutionary, game-changing platform is the best ever and a must-have. ", count: 6)
+        let credited = TestSupport.audit("ZURICH, Feb. 17, 2026 /PRNewswire/ -- Acme launched a tool.\n\n" + promotion)
+        #expect(credited.signals.contains { $0.signal == .wireCredit })
+        #expect(!credited.findings.contains { $0.ruleId == "sponsorship.missing-disclosure" })
+        let uncredited = TestSupport.audit("ZURICH, Feb. 17, 2026 -- Acme launched a tool.\n\n" + promotion)
+        #expect(uncredited.findings.contains { $0.ruleId == "sponsorship.missing-disclosure" })
+    }
+
+    @Test func aCitedDocumentIsASignalOfItsOwnKind() {
+        let report = TestSupport.audit("According to the indictment, the money moved in May.")
+        #expect(report.signals.contains { $0.signal == .citedDocument })
+    }
+}

@@ -241,14 +241,19 @@ public struct Auditor: Sendable {
     /// Overlapping findings are one problem: the longest (then the earliest, then the rule first by
     /// id) is kept. Negative findings of every category share one group, so a phrase is penalised
     /// once, by its most specific rule (the one that spans most of it), and the rules it beat are
-    /// listed on it (`alsoMatched`); signals and disclosures are grouped by their own category.
+    /// listed on it (`alsoMatched`); signals are grouped by their category and kind, so a dateline
+    /// that holds a wire credit keeps both.
     private static let overlapBucket = 1024
     /// Up to this many matches, each is checked against every one kept (see `removingOverlaps`).
     static let overlapDirectCheckLimit = 64
 
-    /// The group a category's overlaps are resolved in: one for every negative category.
-    static func overlapGroup(_ category: Category) -> Int {
-        category.polarity == .negative ? -1 : Category.allCases.firstIndex(of: category) ?? 0
+    /// The group a rule's overlaps are resolved in: one for every negative category, and one for
+    /// each category and signal kind of the rest.
+    static func overlapGroup(_ rule: Rule) -> Int {
+        guard rule.category.polarity != .negative else { return -1 }
+        let category = Category.allCases.firstIndex(of: rule.category) ?? 0
+        let signal = rule.signal.flatMap { Signal.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        return category * 64 + signal
     }
 
     static func removingOverlaps(_ findings: [SpanMatch], rules: [Rule]) -> [SpanMatch] {
@@ -264,6 +269,8 @@ public struct Auditor: Sendable {
             if left.count != right.count { return left.count > right.count }
             return inReadingOrder(lhs, rhs)
         }
+        // Each match's group, worked out once rather than at every comparison.
+        let groups = findings.map { overlapGroup(rules[$0.rule]) }
         var keptIndexes: [Int] = []
         /// By place in `keptIndexes`, the rules of the matches each kept one beat.
         var beaten: [[Int]] = []
@@ -275,9 +282,9 @@ public struct Auditor: Sendable {
         // group and place (below) cost more than the checks, in hashing and small arrays.
         if findings.count <= overlapDirectCheckLimit {
             for index in longestFirst {
-                let (range, group) = (findings[index].range, overlapGroup(rules[findings[index].rule].category))
+                let (range, group) = (findings[index].range, groups[index])
                 let clash = keptIndexes.firstIndex { kept in
-                    overlapGroup(rules[findings[kept].rule].category) == group && findings[kept].range.overlaps(range)
+                    groups[kept] == group && findings[kept].range.overlaps(range)
                 }
                 if let clash {
                     note(index, beatenBy: clash)
@@ -294,7 +301,7 @@ public struct Auditor: Sendable {
             var longest: [Int: Int] = [:]
             for index in longestFirst {
                 let range = findings[index].range
-                let group = overlapGroup(rules[findings[index].rule].category)
+                let group = groups[index]
                 let reach = longest[group] ?? 0
                 let first = max(0, range.lowerBound - reach) / overlapBucket
                 let last = max(range.lowerBound, range.upperBound - 1) / overlapBucket
