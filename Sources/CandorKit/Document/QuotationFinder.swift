@@ -155,7 +155,8 @@ enum QuotationFinder {
     ]
 
     /// Whether a quotation follows one of `citingCues` (and at most a colon or a comma) directly.
-    static func isCitedExample(_ quote: Range<Int>, in text: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>) -> Bool {
+    static func isCitedExample(_ quote: Range<Int>, in text: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>) -> Bool
+    {
         var end = quote.lowerBound
         while end > paragraph.lowerBound, [0x20, 0x3A, 0x2C].contains(text[end - 1]) { end -= 1 }
         let start = max(paragraph.lowerBound, end - 24)
