@@ -12,8 +12,8 @@ struct Eval: ParsableCommand {
             --ads RESPONSES LABELS: AUC of promotional evidence per 100 words and recall of ad spans.
             --articles DIR: whole articles against DIR/answers.json (recall by category and signal kind,
             traps, disclosure placement, Spearman of score against expected rank).
-            --half first|second: only that fixed half of the --sentences or --ads data (tune on one,
-            check on the other).
+            --half first|second: only that fixed half of the --sentences, --ads or --articles data (tune
+            on one, check on the other).
             """)
 
     @Option(help: "A TSV of labelled sentences.")
@@ -28,7 +28,7 @@ struct Eval: ParsableCommand {
     @Option(help: "A folder with answers.json and the articles it labels.")
     var articles: String?
 
-    @Option(help: "Only one fixed half of the --sentences or --ads data: first or second.")
+    @Option(help: "Only one fixed half of the --sentences, --ads or --articles data: first or second.")
     var half: DevHalf?
 
     @Flag(help: "List errors and per-rule counts (false positives and negatives with --sentences).")
@@ -56,7 +56,9 @@ struct Eval: ParsableCommand {
                 try EvalPrinter.ads(
                     responses: ads[0], labels: ads[1], half: half, auditor: auditor, listRules: errors)
             }
-            if let articles { try EvalPrinter.articles(directory: articles, auditor: auditor, listMisses: errors) }
+            if let articles {
+                try EvalPrinter.articles(directory: articles, half: half, auditor: auditor, listMisses: errors)
+            }
         } catch {
             Console.error("\(error)")
             throw ExitCode(ExitStatus.inputError.rawValue)

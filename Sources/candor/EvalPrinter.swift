@@ -79,11 +79,11 @@ enum EvalPrinter {
         }
     }
 
-    static func articles(directory: String, auditor: Auditor, listMisses: Bool) throws {
-        let result = try ArticleEvaluation.run(directory: directory, auditor: auditor)
+    static func articles(directory: String, half: DevHalf?, auditor: Auditor, listMisses: Bool) throws {
+        let result = try ArticleEvaluation.run(directory: directory, auditor: auditor, half: half)
         let found = result.recall.filter { !$0.key.hasPrefix("signal:") }.values.reduce(0) { $0 + $1.found }
         let total = result.recall.filter { !$0.key.hasPrefix("signal:") }.values.reduce(0) { $0 + $1.total }
-        print("articles: \(result.articles.count) from \(directory)")
+        print("articles: \(result.articles.count) from \(directory)\(half.map { ", \($0.rawValue) half" } ?? "")")
         print(String(format: "must-flag recall %.3f (%d of %d)", result.overallRecall, found, total))
         for (key, counts) in result.recall.sorted(by: { $0.key < $1.key }) {
             let share = counts.total == 0 ? 0 : Double(counts.found) / Double(counts.total)

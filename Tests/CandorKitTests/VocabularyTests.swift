@@ -149,3 +149,37 @@ import Testing
         #expect(report.signals.contains { $0.signal == .citedDocument })
     }
 }
+
+@Suite struct CommercialEvidenceTests {
+    static let praise = String(
+        repeating: "The revolutionary, game-changing console is phenomenal and seamless. ", count: 5)
+
+    @Test func praiseAloneIsNotUndisclosedPromotion() {
+        let report = TestSupport.audit(Self.praise)
+        #expect(!report.findings.contains { $0.ruleId == "sponsorship.missing-disclosure" })
+    }
+
+    @Test func praiseThatAlsoSellsIs() {
+        let report = TestSupport.audit(Self.praise + "Buy in before the next price rise.")
+        #expect(report.findings.contains { $0.ruleId == "sponsorship.missing-disclosure" })
+    }
+
+    @Test func anUnknownCommercialNameIsAnError() throws {
+        let yaml = """
+            rules:
+              - id: sponsorship.undisclosed
+                category: sponsorship
+                severity: error
+                weight: 10
+                check: missing-disclosure
+                commercial: [puffery, puffery.no-such-rule]
+                message: m
+                rationale: r
+                suggestion: s
+
+            """
+        let result = try TestSupport.loadPack(yaml)
+        #expect(result.errors.contains { $0.message.contains("'puffery.no-such-rule'") })
+        #expect(!result.errors.contains { $0.message.contains("'puffery'") })
+    }
+}

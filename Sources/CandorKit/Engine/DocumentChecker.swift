@@ -26,7 +26,7 @@ struct DocumentChecker {
         case .missingSignal(let signal):
             guard !signals.indices.contains(where: { signals[$0].signal?.countsAs == signal }) else { return nil }
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document)
-        case .missingDisclosure(let threshold):
+        case .missingDisclosure(let threshold, let commercial):
             guard firstDisclosure == nil else { return nil }
             if let links = document.metadata.first(where: { $0.key == .sponsoredLinks }) {
                 let message = "\(rule.message) (\(links.value) rel=\"sponsored\" link(s), no disclosure)"
@@ -42,6 +42,16 @@ struct DocumentChecker {
             // Density over all words: a piece whose every sentence is flagged has few clean words left.
             let perThousand = evidence * 1000 / Double(max(document.wordCount, ScoringModel.minimumLength))
             guard promotional >= 3, perThousand >= threshold else { return nil }
+            // Praise alone is found in edited features and reviews too; promotion also sells: a call
+            // to buy, a price or yield, a sales count, a rating, a disclaimer.
+            let sells =
+                commercial.isEmpty
+                || findings.indices.contains { index in
+                    commercial.contains(findings[index].ruleId)
+                        || commercial.contains(findings[index].category.rawValue)
+                        || findings[index].alsoMatched.contains { commercial.contains($0) }
+                }
+            guard sells else { return nil }
             let message = "\(rule.message) (\(promotional) promotional findings, no disclosure)"
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document, message: message)
         case .buriedDisclosure(let leadShare):

@@ -84,7 +84,8 @@ public enum ArticleEvaluation {
         "citation": .link, "author-expertise": .expertise,
     ]
 
-    public static func run(directory: String, auditor: Auditor) throws -> Result {
+    /// `half` limits the run to one fixed half of the articles: the 1st, 3rd, 5th... or the rest.
+    public static func run(directory: String, auditor: Auditor, half: DevHalf? = nil) throws -> Result {
         let answersPath = directory + "/answers.json"
         guard let data = FileReader.text(answersPath).map({ Data($0.utf8) }) else {
             throw EvaluationError(path: answersPath, line: 1, message: "cannot read the answers file")
@@ -96,7 +97,7 @@ public enum ArticleEvaluation {
             throw EvaluationError(path: answersPath, line: 1, message: "not an answers list: \(error)")
         }
         var result = Result()
-        for answer in answers {
+        for (place, answer) in answers.enumerated() where half?.holdsRow(place) ?? true {
             let path = directory + "/" + answer.file
             guard case .success(let contents) = FileReader.contents(of: path) else {
                 throw EvaluationError(path: path, line: 1, message: "cannot read the article")

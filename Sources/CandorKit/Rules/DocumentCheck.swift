@@ -3,8 +3,9 @@ public enum DocumentCheck: Sendable, Equatable {
     /// Fires when no rule contributed the signal (no byline, no named source, ...).
     case missingSignal(Signal)
     /// Fires when the text reads as promotion (at least `threshold` weighted puffery, social-proof and
-    /// disclaimer findings per 1,000 clean words, from at least three findings) and nothing discloses a sponsor.
-    case missingDisclosure(threshold: Double)
+    /// disclaimer findings per 1,000 clean words, from at least three findings, one of them from
+    /// `commercial` when it names any rules or categories) and nothing discloses a sponsor.
+    case missingDisclosure(threshold: Double, commercial: [String] = [])
     /// Fires when a disclosure exists but the first one comes after the opening `leadShare` of the text.
     case buriedDisclosure(leadShare: Double)
 

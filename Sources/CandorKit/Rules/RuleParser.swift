@@ -6,7 +6,7 @@ struct RuleParser {
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "weight", "message", "rationale", "suggestion", "pattern", "phrases",
         "caseSensitive", "group", "unless", "unlessSentence", "signal", "check", "threshold", "leadShare",
-        "examples", "metadata",
+        "examples", "metadata", "commercial",
     ]
     static let idPattern = try! Regex(#"^[a-z]+(?:-[a-z]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$"#, caseSensitive: true)
 
@@ -93,7 +93,9 @@ struct RuleParser {
             }
             return .missingSignal(signal)
         case "missing-disclosure":
-            return .missingDisclosure(threshold: fields.number("threshold", required: false) ?? 3)
+            return .missingDisclosure(
+                threshold: fields.number("threshold", required: false) ?? 3,
+                commercial: fields.strings("commercial")?.map(\.0) ?? [])
         case "buried-disclosure":
             return .buriedDisclosure(leadShare: fields.number("leadShare", required: false) ?? 0.2)
         case "one-sided-sourcing":

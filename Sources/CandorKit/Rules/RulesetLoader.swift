@@ -65,6 +65,7 @@ public enum RulesetLoader {
             errors += fileErrors
         }
         let (unique, duplicates) = rejectDuplicates(rules)
+        errors += unknownCommercialNames(unique)
         var ruleset = Ruleset(rules: unique)
         ruleset.vocabulary = vocabulary
         return Result(ruleset: ruleset, errors: errors + duplicates)
@@ -130,6 +131,20 @@ public enum RulesetLoader {
             errors += ruleErrors
         }
         return (rules, errors)
+    }
+
+    /// A `commercial:` entry of a missing-disclosure check must name a category or a loaded rule: a
+    /// typo would otherwise quietly switch the check off.
+    private static func unknownCommercialNames(_ rules: [Rule]) -> [RulesetError] {
+        let known = Set(rules.map(\.id)).union(Category.allCases.map(\.rawValue))
+        return rules.flatMap { rule -> [RulesetError] in
+            guard case .document(.missingDisclosure(_, let commercial)) = rule.kind else { return [] }
+            return commercial.filter { !known.contains($0) }.map { name in
+                RulesetError(
+                    file: rule.file, line: rule.line, column: 1,
+                    message: "'commercial' names '\(name)', which is neither a category nor a loaded rule")
+            }
+        }
     }
 
     private static func rejectDuplicates(_ rules: [Rule]) -> ([Rule], [RulesetError]) {
