@@ -73,3 +73,24 @@ import Testing
         #expect(Document(path: "a.md", bytes: Array("Hello".utf8), format: .text).format == .text)
     }
 }
+
+@Suite struct MarkupLinkTests {
+    private func links(_ text: String, path: String) -> [String] {
+        TestSupport.audit(text, path: path).signals.filter { $0.signal == .link }.map(\.text)
+    }
+
+    @Test func anHTMLLinkInTheArticleIsALinkSignalAtItsTag() {
+        let page = """
+            <html><body><nav><a href="https://example.org/menu">Menu</a></nav><article>
+            <p>The audit was <a href="https://example.org/audit.pdf">published in full</a>.</p>
+            <p><a href="https://example.org/signup?ref=42">Sign up</a> today.</p></article></body></html>
+            """
+        #expect(links(page, path: "page.html") == [#"<a href="https://example.org/audit.pdf">"#])
+    }
+
+    @Test func aMarkdownLinkTargetIsALinkSignal() {
+        let found = links("The [survey](https://example.org/survey-2025) found a rise.\n", path: "a.md")
+        #expect(found == ["https://example.org/survey-2025"])
+        #expect(links("[Join the presale](https://example.org/presale) now.\n", path: "b.md").isEmpty)
+    }
+}

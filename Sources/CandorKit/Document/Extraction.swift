@@ -25,6 +25,26 @@ public struct MetadataField: Sendable, Equatable {
     public enum Key: String, Sendable, CaseIterable, Codable {
         case author, published, sponsored, disclosure
         case sponsoredLinks = "sponsored-links"
+        /// The address of a link in the article's markup (an `href`, a Markdown link target), which
+        /// readers follow but the prose does not show.
+        case link
+    }
+
+    /// Whether an address reads as a place to sign up, buy or download rather than a source: such
+    /// links are not citations.
+    static func isCallToAction(_ address: String) -> Bool {
+        let lowered = address.lowercased()
+        return [
+            "signup", "sign-up", "register", "/join", "subscribe", "/shop", "/store", "/buy", "checkout", "/cart",
+            "presale", "/claim", "download", "affiliate", "?ref=", "&ref=", "utm_", "/go/", "/out/",
+        ]
+        .contains { lowered.contains($0) }
+    }
+
+    /// A web address (http or https) worth reading as a link signal.
+    static func isCitation(_ address: String) -> Bool {
+        let lowered = address.lowercased()
+        return (lowered.hasPrefix("http://") || lowered.hasPrefix("https://")) && !isCallToAction(lowered)
     }
 
     public let key: Key

@@ -158,9 +158,13 @@ final class HTMLTextCollector {
             ]
             if let field = fields[key] { metadata.append(MetadataField(key: field, value: content, range: tag)) }
         }
-        if name == "a", let rel = attributes["rel"]?.lowercased().split(separator: " "), rel.contains("sponsored") {
+        let rel = attributes["rel"]?.lowercased().split(separator: " ") ?? []
+        if name == "a", rel.contains("sponsored") {
             sponsoredLinks += 1
             if firstSponsoredLink == nil { firstSponsoredLink = tag }
+        } else if name == "a", inArticle, !skipping, let address = attributes["href"], MetadataField.isCitation(address)
+        {
+            metadata.append(MetadataField(key: .link, value: address, range: tag))
         }
     }
 

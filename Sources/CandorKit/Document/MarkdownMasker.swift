@@ -2,6 +2,8 @@
 struct MarkdownMasker {
     private(set) var text: [UInt8]
     private(set) var headings: [Range<Int>] = []
+    /// The web addresses of inline links, each with where it stands, read before it is masked.
+    private(set) var links: [(address: String, range: Range<Int>)] = []
     /// Bytes already masked as code or comments, which inline rules must leave alone.
     private var protected: [Range<Int>] = []
     private var previousLine: Range<Int>?
@@ -181,6 +183,12 @@ struct MarkdownMasker {
     private mutating func maskLinkTarget(at bracket: Int) -> Int {
         let closing: UInt8 = text[bracket + 1] == 0x28 ? 0x29 : 0x5D
         guard let end = text.firstRange(of: [closing], from: bracket + 2) else { return bracket + 1 }
+        if closing == 0x29 {
+            let target = bracket + 2..<end.lowerBound
+            let address =
+                String(decoding: text[target], as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+            if MetadataField.isCitation(address) { links.append((address, target)) }
+        }
         mask(bracket..<end.upperBound)
         return end.upperBound
     }

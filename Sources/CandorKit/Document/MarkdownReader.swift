@@ -16,6 +16,7 @@ enum MarkdownReader {
         masker.maskInline()
         extraction.text = masker.text
         extraction.headings = masker.headings
+        extraction.metadata += masker.links.map { MetadataField(key: .link, value: $0.address, range: $0.range) }
         return extraction
     }
 

@@ -215,7 +215,9 @@ public struct Auditor: Sendable {
     private func metadataSignals(_ document: Document) -> [Finding] {
         guard !document.metadata.isEmpty else { return [] }
         return metadataRules.flatMap { rule, key -> [Finding] in
-            document.metadata.filter { $0.key == key && Self.isAffirmative($0) }.prefix(1)
+            // Every link counts (each address once, as every signal's wording does); of the other
+            // fields, the first says what there is to say.
+            document.metadata.filter { $0.key == key && Self.isAffirmative($0) }.prefix(key == .link ? .max : 1)
                 .map { Finding(rule: rule, decodedRange: $0.range, in: document) }
         }
     }

@@ -114,7 +114,9 @@ public enum ArticleEvaluation {
     private static func grade(
         _ answer: Answer, report: DocumentReport, bytes: [UInt8], path: String, into result: inout Result
     ) throws {
-        let evidence = (report.findings + report.signals).filter { $0.scope == .span }
+        // Span findings, and signals read from markup and metadata (a link's address, a byline in
+        // the page head), which stand where their source does.
+        let evidence = report.findings.filter { $0.scope == .span } + report.signals
         func overlapping(_ text: String) throws -> [Finding] {
             guard let range = byteRange(of: text, in: bytes) else {
                 throw EvaluationError(path: path, line: 1, message: "labelled text not found: \(text)")
