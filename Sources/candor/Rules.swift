@@ -68,7 +68,7 @@ extension Rules {
             var count = 0
             for rule in ruleset.rules {
                 guard case .span(let span) = rule.kind else { continue }
-                for pattern in [span.regex] + span.unless + span.unlessSentence {
+                for pattern in [span.regex] + span.unless + span.unlessSentence + span.unlessNextSentence {
                     for warning in PatternLint.warnings(for: pattern.pattern) {
                         print(
                             "\(rule.file):\(rule.line): warning: \(rule.id): pattern may backtrack catastrophically: \(warning)"

@@ -203,12 +203,14 @@ struct SpanScanner {
             ruleId: rule.id)
     }
 
-    /// Whether an `unless` pattern overlaps the candidate, or an `unlessSentence` pattern matches its sentence.
+    /// Whether an `unless` pattern overlaps the candidate, an `unlessSentence` pattern matches its
+    /// sentence or an `unlessNextSentence` pattern the sentence after it.
     private func isExcepted(
         _ range: Range<Int>, _ span: SpanMatcher, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> Bool {
-        if span.unless.isEmpty && span.unlessSentence.isEmpty { return false }
-        let sentence = document.sentenceIndex(containing: range.lowerBound).map { document.sentences[$0] } ?? range
+        if span.unless.isEmpty && span.unlessSentence.isEmpty && span.unlessNextSentence.isEmpty { return false }
+        let index = document.sentenceIndex(containing: range.lowerBound)
+        let sentence = index.map { document.sentences[$0] } ?? range
         // Exceptions are looked for inside the sentence only: a search that ran on to the next match
         // elsewhere would make every candidate cost the rest of the document.
         for regex in span.unless {
@@ -225,6 +227,13 @@ struct SpanScanner {
             if try matcher.firstMatch(of: regex, in: text, from: sentence.lowerBound, within: sentence.upperBound - 1)
                 != nil
             {
+                return true
+            }
+        }
+        guard let index, index + 1 < document.sentences.count, !span.unlessNextSentence.isEmpty else { return false }
+        let next = document.sentences[index + 1]
+        for regex in span.unlessNextSentence where !next.isEmpty {
+            if try matcher.firstMatch(of: regex, in: text, from: next.lowerBound, within: next.upperBound - 1) != nil {
                 return true
             }
         }

@@ -108,6 +108,9 @@ public struct SpanMatcher: Sendable {
     public let unless: [Regex]
     /// A candidate is dropped when any of these matches anywhere in its sentence.
     public let unlessSentence: [Regex]
+    /// A candidate is dropped when any of these matches the sentence after its own (a figure whose
+    /// source follows it).
+    public var unlessNextSentence: [Regex] = []
     /// The phrase list the pattern was compiled from, if the rule gave one.
     public var phrases: [String]? = nil
     public var caseSensitive = false

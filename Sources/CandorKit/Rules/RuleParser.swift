@@ -5,7 +5,8 @@ import Yams
 struct RuleParser {
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "weight", "message", "rationale", "suggestion", "pattern", "phrases",
-        "caseSensitive", "group", "unless", "unlessSentence", "signal", "check", "threshold", "leadShare",
+        "caseSensitive", "group", "unless", "unlessSentence", "unlessNextSentence", "signal", "check", "threshold",
+        "leadShare",
         "examples", "metadata", "commercial",
     ]
     static let idPattern = try! Regex(#"^[a-z]+(?:-[a-z]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$"#, caseSensitive: true)
@@ -138,6 +139,7 @@ struct RuleParser {
         }
         let unless = compileList("unless", caseSensitive, &fields)
         let unlessSentence = compileList("unlessSentence", caseSensitive, &fields)
+        let unlessNextSentence = compileList("unlessNextSentence", caseSensitive, &fields)
         guard let regex else { return nil }
         if group > regex.captureCount {
             fields.appendError(
@@ -147,6 +149,7 @@ struct RuleParser {
         }
         var matcher = SpanMatcher(regex: regex, group: group, unless: unless, unlessSentence: unlessSentence)
         matcher.caseSensitive = caseSensitive
+        matcher.unlessNextSentence = unlessNextSentence
         matcher.phrases = phraseList
         matcher.wordClasses = classes.compactMap(vocabulary.wordClass)
         matcher.written = fields.string("pattern", required: false) ?? written.joined(separator: "\n")
