@@ -26,7 +26,7 @@ struct DocumentChecker {
         case .missingSignal(let signal):
             guard !signals.indices.contains(where: { signals[$0].signal?.countsAs == signal }) else { return nil }
             return Finding(rule: rule, scope: .document, textRange: 0..<0, in: document)
-        case .missingDisclosure(let threshold, let commercial):
+        case .missingDisclosure(let commercial, let threshold):
             guard firstDisclosure == nil else { return nil }
             if let links = document.metadata.first(where: { $0.key == .sponsoredLinks }) {
                 let message = "\(rule.message) (\(links.value) rel=\"sponsored\" link(s), no disclosure)"

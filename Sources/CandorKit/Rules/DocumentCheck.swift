@@ -4,8 +4,11 @@ public enum DocumentCheck: Sendable, Equatable {
     case missingSignal(Signal)
     /// Fires when the text reads as promotion (at least `threshold` weighted puffery, social-proof and
     /// disclaimer findings per 1,000 clean words, from at least three findings, one of them from
-    /// `commercial` when it names any rules or categories) and nothing discloses a sponsor.
-    case missingDisclosure(threshold: Double, commercial: [String] = [])
+    /// `commercial` when it names any rules or categories) and nothing discloses a sponsor. The list
+    /// comes first: with the number after it, no word of the payload has bits to spare, so the case is
+    /// told by a tag byte of its own and the list's address is stored as it is, where leak checkers
+    /// (LeakSanitizer, under the fuzzer) can see it.
+    case missingDisclosure(commercial: [String] = [], threshold: Double)
     /// Fires when a disclosure exists but the first one comes after the opening `leadShare` of the text.
     case buriedDisclosure(leadShare: Double)
 

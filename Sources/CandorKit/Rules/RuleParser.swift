@@ -95,8 +95,8 @@ struct RuleParser {
             return .missingSignal(signal)
         case "missing-disclosure":
             return .missingDisclosure(
-                threshold: fields.number("threshold", required: false) ?? 3,
-                commercial: fields.strings("commercial")?.map(\.0) ?? [])
+                commercial: fields.strings("commercial")?.map(\.0) ?? [],
+                threshold: fields.number("threshold", required: false) ?? 3)
         case "buried-disclosure":
             return .buriedDisclosure(leadShare: fields.number("leadShare", required: false) ?? 0.2)
         case "one-sided-sourcing":

@@ -138,7 +138,7 @@ public enum RulesetLoader {
     private static func unknownCommercialNames(_ rules: [Rule]) -> [RulesetError] {
         let known = Set(rules.map(\.id)).union(Category.allCases.map(\.rawValue))
         return rules.flatMap { rule -> [RulesetError] in
-            guard case .document(.missingDisclosure(_, let commercial)) = rule.kind else { return [] }
+            guard case .document(.missingDisclosure(let commercial, _)) = rule.kind else { return [] }
             return commercial.filter { !known.contains($0) }.map { name in
                 RulesetError(
                     file: rule.file, line: rule.line, column: 1,
