@@ -31,3 +31,13 @@ import Testing
         #expect(!flagged("The fund offers guaranteed returns.").isEmpty)
     }
 }
+
+@Suite struct ReportedSpeechTests {
+    @Test func aHedgeReportedFromANamedSpeakerIsTheSpeakers() {
+        let reported = TestSupport.audit(
+            "Detective Inspector Will Haskins, who leads the unit, said the figures were probably an undercount.")
+        #expect(!reported.findings.contains { $0.category == .hedging }, "\(reported.findings.map(\.ruleId))")
+        let writers = TestSupport.audit("The figures were probably an undercount.")
+        #expect(writers.findings.contains { $0.category == .hedging })
+    }
+}

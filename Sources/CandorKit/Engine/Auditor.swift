@@ -173,6 +173,7 @@ public struct Auditor: Sendable {
         var suppressor = Suppressor(document: document)
         let suppressedSpans = suppressor.remove(from: &findings)
         var signals = Self.separatingSignals(from: &findings)
+        Self.removeReportedHedges(from: &findings, signals: signals, in: document)
         signals += metadataSignals(document)
         let cleanWords = Self.cleanWords(in: document, findings: findings)
         var checks: [Finding] = []
@@ -233,6 +234,29 @@ public struct Auditor: Sendable {
     static func isQuotedSpeech(_ category: Category, _ range: Range<Int>, in document: Document) -> Bool {
         category.polarity == .negative && category != .disclaimer
             && document.isInsideAttributedQuotation(range)
+    }
+
+    /// A hedge in the clause a named source's speech verb introduces ("Inspector Haskins said the
+    /// figures were probably an undercount") is the speaker's judgement, reported, not the writer's.
+    static func removeReportedHedges(from findings: inout [Finding], signals: [Finding], in document: Document) {
+        let speakers = signals.filter { $0.signal == .namedSource && Self.endsWithSpeechVerb($0.text) }
+        guard !speakers.isEmpty else { return }
+        findings.removeAll { finding in
+            guard finding.category == .hedging, finding.scope == .span,
+                let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound)
+            else { return false }
+            return speakers.contains { speaker in
+                speaker.textRange.upperBound <= finding.textRange.lowerBound
+                    && document.sentenceIndex(containing: speaker.textRange.lowerBound) == sentence
+            }
+        }
+    }
+
+    private static let speechVerbs: Set<String> = ["said", "says", "told", "added", "believes", "thinks", "estimated"]
+
+    static func endsWithSpeechVerb(_ text: String) -> Bool {
+        let last = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+        return speechVerbs.contains(last)
     }
 
     /// Words inside a web address are not prose: only a link signal may match there.
