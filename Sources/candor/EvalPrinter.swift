@@ -81,8 +81,7 @@ enum EvalPrinter {
 
     static func articles(directory: String, half: DevHalf?, auditor: Auditor, listMisses: Bool) throws {
         let result = try ArticleEvaluation.run(directory: directory, auditor: auditor, half: half)
-        let found = result.recall.filter { !$0.key.hasPrefix("signal:") }.values.reduce(0) { $0 + $1.found }
-        let total = result.recall.filter { !$0.key.hasPrefix("signal:") }.values.reduce(0) { $0 + $1.total }
+        let (found, total) = result.overall
         print("articles: \(result.articles.count) from \(directory)\(half.map { ", \($0.rawValue) half" } ?? "")")
         print(String(format: "must-flag recall %.3f (%d of %d)", result.overallRecall, found, total))
         for (key, counts) in result.recall.sorted(by: { $0.key < $1.key }) {

@@ -90,6 +90,14 @@ import Testing
         #expect(messages.contains { $0.contains("unknown word class 'nothing'") })
     }
 
+    @Test func invalidVocabularyYAMLIsLocatedAsInARuleFile() throws {
+        let broken = "classes:\n  - name: crowd\n    words: [experts, analysts\n"
+        let result = try Self.load(rule: #"pattern: '\bnothing\b'"#, vocabulary: broken)
+        let error = try #require(result.errors.first { $0.file.hasSuffix("vocabulary.yml") })
+        #expect(error.message.hasPrefix("invalid YAML"))
+        #expect(error.line > 1, "\(error)")
+    }
+
     @Test func aPhraseListThatExpandsTooFarIsAnError() throws {
         let words = (0..<200).map { "w\($0)" }.joined(separator: ", ")
         let big = "classes:\n  - name: many\n    words: [\(words)]\n"

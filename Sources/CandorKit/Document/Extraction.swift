@@ -30,11 +30,10 @@ public struct MetadataField: Sendable, Equatable {
         case link
     }
 
-    /// Whether an address reads as a place to sign up, buy or download rather than a source: such
+    /// Whether an address (lower-cased) reads as a place to sign up, buy or download rather than a source: such
     /// links are not citations.
-    static func isCallToAction(_ address: String) -> Bool {
-        let lowered = address.lowercased()
-        return [
+    static func isCallToAction(_ lowered: String) -> Bool {
+        [
             "signup", "sign-up", "register", "/join", "subscribe", "/shop", "/store", "/buy", "checkout", "/cart",
             "presale", "/claim", "download", "affiliate", "?ref=", "&ref=", "utm_", "/go/", "/out/",
         ]

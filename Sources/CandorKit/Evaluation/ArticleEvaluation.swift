@@ -71,11 +71,13 @@ public enum ArticleEvaluation {
         /// Spearman's rank correlation between the score and the expected rank group, reversed.
         public var spearman = 0.0
 
+        /// Spans found and labelled over every category (signal kinds are counted within theirs).
+        public var overall: (found: Int, total: Int) {
+            recall.filter { !$0.key.hasPrefix("signal:") }.values.reduce((0, 0)) { ($0.0 + $1.found, $0.1 + $1.total) }
+        }
+
         public var overallRecall: Double {
-            let categories = recall.filter { !$0.key.hasPrefix("signal:") }.values
-            let found = categories.reduce(0) { $0 + $1.found }
-            let total = categories.reduce(0) { $0 + $1.total }
-            return total == 0 ? 0 : Double(found) / Double(total)
+            overall.total == 0 ? 0 : Double(overall.found) / Double(overall.total)
         }
     }
 
@@ -87,7 +89,7 @@ public enum ArticleEvaluation {
     /// `half` limits the run to one fixed half of the articles: the 1st, 3rd, 5th... or the rest.
     public static func run(directory: String, auditor: Auditor, half: DevHalf? = nil) throws -> Result {
         let answersPath = directory + "/answers.json"
-        guard let data = FileReader.text(answersPath).map({ Data($0.utf8) }) else {
+        guard case .success(let data) = FileReader.contents(of: answersPath) else {
             throw EvaluationError(path: answersPath, line: 1, message: "cannot read the answers file")
         }
         let answers: [Answer]
@@ -118,7 +120,8 @@ public enum ArticleEvaluation {
         // the page head), which stand where their source does.
         let evidence = report.findings.filter { $0.scope == .span } + report.signals
         func overlapping(_ text: String) throws -> [Finding] {
-            guard let range = byteRange(of: text, in: bytes) else {
+            // The labels are exact substrings of the file, searched as its UTF-8 bytes.
+            guard let range = bytes.firstRange(of: Array(text.utf8), from: 0) else {
                 throw EvaluationError(path: path, line: 1, message: "labelled text not found: \(text)")
             }
             return evidence.filter { $0.byteStart < range.upperBound && range.lowerBound < $0.byteEnd }
@@ -161,19 +164,5 @@ public enum ArticleEvaluation {
         if checks.contains("sponsorship.buried-disclosure") { return "buried" }
         if checks.contains("sponsorship.missing-disclosure") { return "none" }
         return report.signals.contains { $0.signal?.countsAs == .disclosure } ? "top" : "n/a"
-    }
-
-    /// Where `text` lies in `bytes`, searched as UTF-8 bytes (the labels are exact substrings).
-    static func byteRange(of text: String, in bytes: [UInt8]) -> Range<Int>? {
-        let needle = Array(text.utf8)
-        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
-        var start = 0
-        while start + needle.count <= bytes.count {
-            if bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle) {
-                return start..<start + needle.count
-            }
-            start += 1
-        }
-        return nil
     }
 }

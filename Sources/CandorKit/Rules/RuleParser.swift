@@ -116,7 +116,8 @@ struct RuleParser {
         var phraseList: [String]?
         var classes: [String] = []
         var written: [String] = []
-        if let pattern = fields.string("pattern", required: false) {
+        let pattern = fields.string("pattern", required: false)
+        if let pattern {
             source = expand(pattern, key: "pattern", &classes, &fields)
         } else if let phrases = fields.strings("phrases") {
             if phrases.isEmpty { fields.appendError(fields.error(at: fields.node("phrases"), "'phrases' is empty")) }
@@ -137,9 +138,9 @@ struct RuleParser {
         let regex = source.flatMap {
             compile($0, key: fields.has("pattern") ? "pattern" : "phrases", caseSensitive, &fields)
         }
-        let unless = compileList("unless", caseSensitive, &fields)
-        let unlessSentence = compileList("unlessSentence", caseSensitive, &fields)
-        let unlessNextSentence = compileList("unlessNextSentence", caseSensitive, &fields)
+        let unless = compileList("unless", caseSensitive, &classes, &fields)
+        let unlessSentence = compileList("unlessSentence", caseSensitive, &classes, &fields)
+        let unlessNextSentence = compileList("unlessNextSentence", caseSensitive, &classes, &fields)
         guard let regex else { return nil }
         if group > regex.captureCount {
             fields.appendError(
@@ -152,15 +153,16 @@ struct RuleParser {
         matcher.unlessNextSentence = unlessNextSentence
         matcher.phrases = phraseList
         matcher.wordClasses = classes.compactMap(vocabulary.wordClass)
-        matcher.written = fields.string("pattern", required: false) ?? written.joined(separator: "\n")
+        matcher.written = pattern ?? written.joined(separator: "\n")
         return matcher
     }
 
-    private func compileList(_ key: String, _ caseSensitive: Bool, _ fields: inout YAMLFields) -> [Regex] {
+    private func compileList(
+        _ key: String, _ caseSensitive: Bool, _ classes: inout [String], _ fields: inout YAMLFields
+    ) -> [Regex] {
         guard let items = fields.strings(key) else { return [] }
-        var unused: [String] = []
         return items.compactMap { item in
-            expand(item.0, key: key, &unused, &fields, node: item.1).flatMap {
+            expand(item.0, key: key, &classes, &fields, node: item.1).flatMap {
                 compile($0, key: key, caseSensitive, &fields, node: item.1)
             }
         }

@@ -82,16 +82,35 @@ public enum RulesetLoader {
     public static func loadFile(
         _ path: String, pack: String, trusted: Bool, vocabulary: Vocabulary = Vocabulary()
     ) -> ([Rule], [RulesetError]) {
+        switch readText(path) {
+        case .success(let yaml):
+            return parse(yaml: yaml, file: path, pack: pack, trusted: trusted, vocabulary: vocabulary)
+        case .failure(let error): return ([], [error])
+        }
+    }
+
+    /// A ruleset or vocabulary file's text, or the error that stopped it being read as UTF-8.
+    static func readText(_ path: String) -> Swift.Result<String, RulesetError> {
         let data: Data
         switch FileReader.contents(of: path) {
         case .success(let contents): data = contents
         case .failure(let failure):
-            return ([], [RulesetError(file: path, line: 1, column: 1, message: "cannot read file: \(failure.reason)")])
+            return .failure(
+                RulesetError(file: path, line: 1, column: 1, message: "cannot read file: \(failure.reason)"))
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
-            return ([], [RulesetError(file: path, line: 1, column: 1, message: "file is not valid UTF-8")])
+            return .failure(RulesetError(file: path, line: 1, column: 1, message: "file is not valid UTF-8"))
         }
-        return parse(yaml: yaml, file: path, pack: pack, trusted: trusted, vocabulary: vocabulary)
+        return .success(yaml)
+    }
+
+    /// YAML text composed into nodes (nil for an empty document), or the located error in it.
+    static func compose(_ yaml: String, file: String) -> Swift.Result<Node?, RulesetError> {
+        do {
+            return .success(try Yams.compose(yaml: yaml, ruleResolver))
+        } catch {
+            return .failure(yamlError(error, file: file))
+        }
     }
 
     /// Every scalar is tried against each kind the resolver knows, by regular expression, so only
@@ -106,10 +125,9 @@ public enum RulesetLoader {
         yaml: String, file: String, pack: String, trusted: Bool, vocabulary: Vocabulary = Vocabulary()
     ) -> ([Rule], [RulesetError]) {
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml, ruleResolver)
-        } catch {
-            return ([], [yamlError(error, file: file)])
+        switch compose(yaml, file: file) {
+        case .success(let node): root = node
+        case .failure(let error): return ([], [error])
         }
         guard let root else {
             return ([], [RulesetError(file: file, line: 1, column: 1, message: "empty ruleset file")])

@@ -10,22 +10,12 @@ enum VocabularyLoader {
         var vocabulary = Vocabulary()
         var errors: [RulesetError] = []
         for file in files {
-            let root: Node?
-            switch FileReader.contents(of: file) {
-            case .failure(let failure):
-                errors.append(
-                    RulesetError(file: file, line: 1, column: 1, message: "cannot read file: \(failure.reason)"))
-                continue
-            case .success(let data):
-                do {
-                    root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
-                } catch {
-                    errors.append(RulesetError(file: file, line: 1, column: 1, message: "invalid YAML: \(error)"))
-                    continue
-                }
+            // Read and composed as rule files are, so their errors are located the same way.
+            switch RulesetLoader.readText(file).flatMap({ RulesetLoader.compose($0, file: file) }) {
+            case .failure(let error): errors.append(error)
+            case .success(nil): continue
+            case .success(let root?): errors += read(root, file: file, into: &vocabulary)
             }
-            guard let root else { continue }
-            errors += read(root, file: file, into: &vocabulary)
         }
         return (vocabulary, errors)
     }
