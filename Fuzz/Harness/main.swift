@@ -7,7 +7,7 @@ import FuzzDriver
 /// the built-in rules, format detected from the bytes).
 let target = ProcessInfo.processInfo.environment["CANDOR_FUZZ_TARGET"] ?? "audit"
 let auditor = Auditor(
-    ruleset: RulesetLoader.load([.init(directory: BuiltinRulesets.directory() ?? "Rulesets", trusted: true)]).ruleset)
+    ruleset: RulesetLoader.load([BuiltinRulesets.source()]).ruleset)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

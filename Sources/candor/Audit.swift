@@ -82,13 +82,17 @@ struct Audit: ParsableCommand {
         options.inputFormat = inputFormat
         options.standardInputName = stdinFilename
         options.maximumBytes = maxBytes
-        var failed = options.builtinRulesets == nil
-        if failed { Console.error("built-in rulesets not found; set CANDOR_RULESETS to the Rulesets folder") }
+        var failed = false
         let batch = BatchAuditor(options: options)
         let collected = InputCollector.collect(paths)
         for problem in collected.problems { Console.error(problem.description) }
         failed = failed || !collected.problems.isEmpty
-        let settings = batch.config(for: .standardInput)
+        // One rule for which configuration applies (see README, "Configuration"): `--config`, else the
+        // one nearest each file. Rules and the per-document gates are each document's own; the
+        // run's settings (format, max-findings, min-severity) are those of the first input's.
+        let settings = batch.config(for: collected.inputs.first ?? .standardInput)
+        var configs: [String: CandorConfig] = [:]
+        for input in collected.inputs { if let path = input.path { configs[path] = batch.config(for: input) } }
         let outcomes = Progress.run(collected.inputs, batch: batch)
         for error in batch.errors { Console.error(error) }
         failed = failed || !batch.errors.isEmpty
@@ -113,8 +117,12 @@ struct Audit: ParsableCommand {
                 continue
             }
         }
-        let (wroteAll, gates) = try finish(documents, settings: settings, rules: batch.rulesInForce())
+        let (wroteAll, gates, baselineFailed) = finish(
+            documents, settings: settings, configs: configs, rules: batch.rulesInForce())
+        failed = failed || baselineFailed
+        // Writing a baseline records where things stand: its gates are reported, never failed.
         if gates.failed { Console.note(gates.summary) }
+        if writeBaseline != nil && !failed && wroteAll { return }
         // Errors outrank a failed gate: exit 2 says the run itself was incomplete.
         if failed || !wroteAll { throw ExitCode(ExitStatus.inputError.rawValue) }
         if gates.failed { throw ExitCode(ExitStatus.gateFailed.rawValue) }
@@ -122,15 +130,20 @@ struct Audit: ParsableCommand {
 
     /// Applies the baseline, writes every report and evaluates the gates.
     private func finish(
-        _ audited: [DocumentReport], settings: CandorConfig, rules: Ruleset
-    ) throws -> (wroteAll: Bool, gates: Gates.Outcome) {
+        _ audited: [DocumentReport], settings: CandorConfig, configs: [String: CandorConfig] = [:], rules: Ruleset
+    ) -> (wroteAll: Bool, gates: Gates.Outcome, baselineFailed: Bool) {
         var documents = audited
+        var baselineScores: [String: Int]?
+        var baselineFailed = false
         if let baseline {
-            do {
-                documents = try Baseline.load(path: baseline).apply(to: documents)
+            // A baseline that cannot be read is an input error, but every report is still written.
+            do throws(GateError) {
+                let loaded = try Baseline.load(path: baseline)
+                documents = loaded.apply(to: documents)
+                baselineScores = loaded.scores
             } catch {
-                Console.error("\(error)")
-                throw ExitCode(ExitStatus.inputError.rawValue)
+                Console.error(error.description)
+                baselineFailed = true
             }
         }
         var ok = true
@@ -141,7 +154,11 @@ struct Audit: ParsableCommand {
         gates.failUnder = failUnder ?? gates.failUnder
         gates.failOn = failOn ?? gates.failOn
         gates.maxFindings = maxFindings ?? gates.maxFindings
-        let outcome = gates.evaluate(documents)
+        // Options on the command line apply to every document; otherwise each document's own file does.
+        let outcome = gates.evaluate(documents, baselineScores: baselineScores) { document in
+            let own = configs[document.path]?.gates ?? settings.gates
+            return Gates(failUnder: failUnder ?? own.failUnder, failOn: failOn ?? own.failOn)
+        }
         let shown = Self.filtered(documents, minimum: minSeverity ?? settings.minSeverity)
         let report = AuditReport(documents: shown, errors: 0)
         let context = ReportContext(
@@ -155,7 +172,7 @@ struct Audit: ParsableCommand {
             let reporter = target.format.reporter(fileContext)
             ok = ReportWriter.write(to: target.path) { try reporter.write(report, to: $0) } && ok
         }
-        return (ok, outcome)
+        return (ok, outcome, baselineFailed)
     }
 
     /// `--jsonl`: one result line per input line, in order, with flat memory.

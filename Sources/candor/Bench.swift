@@ -37,15 +37,15 @@ struct Bench: ParsableCommand {
     var jsonlMegabytes = 0
 
     func run() throws {
-        guard let builtin = BuiltinRulesets.directory() else { throw ExitCode(ExitStatus.inputError.rawValue) }
+        let builtin = BuiltinRulesets.source()
         let loadAtStart = BenchMath.loadAverage()
-        let ruleset = RulesetLoader.load([.init(directory: builtin, trusted: true)]).ruleset
+        let ruleset = RulesetLoader.load([builtin]).ruleset
         let auditor = Auditor(ruleset: ruleset)
         // What every run of `candor audit` pays before its first document, however small.
         let startUp = BenchMath.median(
             (0..<runs).map { _ in
                 ContinuousClock().measure {
-                    _ = Auditor(ruleset: RulesetLoader.load([.init(directory: builtin, trusted: true)]).ruleset)
+                    _ = Auditor(ruleset: RulesetLoader.load([builtin]).ruleset)
                 }.seconds
             })
         let files = InputCollector.collect([corpus]).inputs.compactMap(\.path)

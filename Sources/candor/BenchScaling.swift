@@ -6,7 +6,7 @@ import Foundation
 /// the built-in ones, each with as many phrases of the same lengths in words, made of real English
 /// words so that the phrases share prefixes with the text as real rules do.
 enum BenchScaling {
-    static func doubledPhraseRules(files: [String], ruleset: Ruleset, builtin: String, runs: Int) throws {
+    static func doubledPhraseRules(files: [String], ruleset: Ruleset, builtin: RulesetLoader.Source, runs: Int) throws {
         let phraseRules = ruleset.rules.compactMap { rule -> [String]? in
             guard case .span(let span) = rule.kind, let phrases = span.phrases else { return nil }
             return phrases
@@ -39,7 +39,7 @@ enum BenchScaling {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try yaml.write(to: folder.appendingPathComponent("synthetic.yml"), atomically: true, encoding: .utf8)
         let loaded = RulesetLoader.load([
-            .init(directory: builtin, trusted: true), .init(directory: folder.path, trusted: true),
+            builtin, .init(directory: folder.path, trusted: true),
         ])
         guard loaded.errors.isEmpty else {
             throw ValidationError(

@@ -17,8 +17,16 @@ struct Rules: ParsableCommand {
         @Option(help: "Only rules of this category.")
         var category: String?
 
+        @Option(help: "The configuration to apply (default: the .candor.yml nearest the working directory).")
+        var config: String?
+
         func run() throws {
-            let (ruleset, hadErrors) = rulesets.load()
+            if let category, Category(rawValue: category) == nil {
+                let hint = NameSuggestion.nearest(to: category, among: Category.allCases.map(\.rawValue))
+                Console.error("unknown category '\(category)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+                throw ExitCode(ExitStatus.inputError.rawValue)
+            }
+            let (ruleset, hadErrors) = rulesets.loadInForce(config: config)
             let rules = ruleset.rules.filter { category == nil || $0.category.rawValue == category }
                 .sorted { ($0.category, $0.id) < ($1.category, $1.id) }
             let idWidth = rules.map(\.id.count).max() ?? 2
@@ -92,8 +100,11 @@ extension Rules {
         @Option(name: [.short, .long], help: "Write to FILE instead of standard output.")
         var output: String?
 
+        @Option(help: "The configuration to apply (default: the .candor.yml nearest the working directory).")
+        var config: String?
+
         func run() throws {
-            let (ruleset, hadErrors) = rulesets.load()
+            let (ruleset, hadErrors) = rulesets.loadInForce(config: config)
             let text = RulesetDocumentation.markdown(for: ruleset)
             if let output {
                 do {

@@ -9,24 +9,26 @@ struct RulesetOptions: ParsableArguments {
     /// Batch options with the built-in rules, these packs and an optional configuration file.
     func batchOptions(config: String? = nil) -> BatchAuditor.Options {
         var options = BatchAuditor.Options()
-        options.builtinRulesets = BuiltinRulesets.directory()
         options.extraRulesets = directories
         options.configPath = config
         return options
     }
 
+    /// The rules in force under a configuration (`config`, else the `.candor.yml` nearest the working
+    /// directory), as `candor audit` would run them; every ruleset and configuration error is printed.
+    func loadInForce(config: String?) -> (ruleset: Ruleset, hadErrors: Bool) {
+        let batch = BatchAuditor(options: batchOptions(config: config))
+        let ruleset = batch.rulesInForce()
+        for error in batch.errors { Console.error(error) }
+        return (ruleset, !batch.errors.isEmpty)
+    }
+
     /// Loads built-in and extra packs, printing every ruleset error; the valid rules are still returned.
     func load() -> (ruleset: Ruleset, hadErrors: Bool) {
-        var sources = directories.map { RulesetLoader.Source(directory: $0, trusted: false) }
-        var hadErrors = false
-        if let builtin = BuiltinRulesets.directory() {
-            sources.insert(RulesetLoader.Source(directory: builtin, trusted: true), at: 0)
-        } else {
-            Console.error("built-in rulesets not found; set CANDOR_RULESETS to the Rulesets folder")
-            hadErrors = true
-        }
+        let sources =
+            [BuiltinRulesets.source()] + directories.map { RulesetLoader.Source(directory: $0, trusted: false) }
         let result = RulesetLoader.load(sources)
         for error in result.errors { Console.error(error.description) }
-        return (result.ruleset, hadErrors || !result.errors.isEmpty)
+        return (result.ruleset, !result.errors.isEmpty)
     }
 }

@@ -11,8 +11,9 @@ enum CLIRunner {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let sample = shared.appendingPathComponent("samples/hokanews-china-open-source-ai.txt").path
+    static let shared = SharedData.directory
+    /// The sample article that ships in the repository.
+    static let sample = SharedData.projectSample.path
 
     static var binary: URL {
         let testBundle = URL(fileURLWithPath: CommandLine.arguments[0])

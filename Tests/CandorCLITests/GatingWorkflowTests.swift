@@ -55,6 +55,13 @@ import Testing
             ["audit", "drafts/vague.md", "--fail-on", "warning", "--report", "sarif:out.sarif"], in: root)
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("gate failed"))
+    }
+
+    @Test(.needsShared("schemas")) func sarifReportValidatesAgainstTheSchema() throws {
+        let root = try repository()
+        let failing = try run(
+            ["audit", "drafts/vague.md", "--fail-on", "warning", "--report", "sarif:out.sarif"], in: root)
+        #expect(failing.status == 1)
         let schema = CLIRunner.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json").path
         let (status, output) = try python(
             """
@@ -163,8 +170,8 @@ import Testing
     @Test func diffShowsTheScoreRisingWhenSourcesAreNamed() throws {
         let sample = try String(contentsOfFile: CLIRunner.sample, encoding: .utf8)
         let revised = sample.replacingOccurrences(
-            of: "Analysts are expected to continue monitoring",
-            with: "Jane Doe, an analyst at Gartner, said her team will continue monitoring")
+            of: "Analysts are expected to raise their forecasts",
+            with: "Jane Doe, an analyst at Gartner, said her team will raise its forecast")
         let root = try repository()
         let path = try write(revised, in: root, name: "revised.txt")
         let outcome = try run(["diff", CLIRunner.sample, path, "--format", "json", "--fail-on-regression"], in: root)

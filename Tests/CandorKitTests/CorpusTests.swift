@@ -1,9 +1,10 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
 /// Professionally edited news must not be mistaken for sponsored copy.
-@Suite struct CorpusTests {
+@Suite(.needsShared("corpus/bbc")) struct CorpusTests {
     static let categories = ["business", "entertainment", "politics", "sport", "tech"]
 
     private func scores(_ category: String) throws -> [Int] {

@@ -24,7 +24,7 @@ import Testing
 
 /// Regression guards on the labelled development data in ../shared/eval: a rule change that makes
 /// these worse fails here, with the figure in the message.
-@Suite struct EvaluationGuardTests {
+@Suite(.needsShared("eval")) struct EvaluationGuardTests {
     static let eval = TestSupport.shared.appendingPathComponent("eval")
 
     @Test func hedgeAndWeaselDetectionOnCoNLLWikipedia() throws {

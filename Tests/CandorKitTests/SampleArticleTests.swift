@@ -1,10 +1,11 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
 /// The first customer: the real sponsored-style article must come out low, for the right reasons.
-@Suite struct SampleArticleTests {
-    static let bytes = [UInt8]((try? Data(contentsOf: TestSupport.sampleArticle)) ?? Data())
+@Suite(.needsShared("samples")) struct SampleArticleTests {
+    static let bytes = [UInt8]((try? Data(contentsOf: SharedData.hokanewsSample)) ?? Data())
     static let report = TestSupport.auditor.audit(Document(path: "sample.txt", bytes: bytes))
 
     static let expected: [(phrase: String, category: Category)] = [
@@ -46,5 +47,21 @@ import Testing
         #expect(ids.contains("transparency.no-named-source"))
         #expect(ids.contains("sponsorship.missing-disclosure"))
         #expect(!ids.contains("transparency.missing-byline"), "the sample has a byline: Writer @Ethan")
+    }
+}
+
+/// The sample that ships in the repository (`Examples/sample-article.txt`, the README's first
+/// command) must come out low, with a finding of every kind of language it was written with.
+@Suite struct ProjectSampleTests {
+    static let report = TestSupport.auditor.audit(
+        Document(path: "sample.txt", bytes: [UInt8]((try? Data(contentsOf: TestSupport.sampleArticle)) ?? Data())))
+
+    @Test func scoresLowWithEveryKindOfProblem() {
+        #expect(Self.report.score <= 45)
+        let categories = Set(Self.report.findings.map(\.category))
+        for category in [Category.hedging, .unsourced, .socialProof, .puffery, .disclaimer, .sponsorship] {
+            #expect(categories.contains(category), "no \(category.rawValue) finding")
+        }
+        #expect(Self.report.findings.contains { $0.ruleId == "sponsorship.missing-disclosure" })
     }
 }

@@ -1,4 +1,5 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,9 @@ import Testing
         let own =
             (try? FileManager.default.contentsOfDirectory(atPath: reports.appendingPathComponent("articles").path))
             ?? []
-        return ["../shared/samples/hokanews-china-open-source-ai.txt"]
+        // The first customer's article is in ../shared; the project's own sample ships with it.
+        let hokanews = SharedData.has("samples") ? ["../shared/samples/hokanews-china-open-source-ai.txt"] : []
+        return hokanews + ["Examples/sample-article.txt"]
             + own.filter { $0.hasSuffix(".txt") }.sorted().map { "Reports/articles/" + $0 }
     }()
 

@@ -1,4 +1,5 @@
 import CandorKit
+import CandorTestSupport
 import Foundation
 import Testing
 
@@ -32,8 +33,11 @@ import Testing
         #expect((0...100).contains(report.score))
     }
 
-    @Test func sampleAndCorpusArticlesAreAvailable() {
+    @Test func theSampleIsAvailable() {
         #expect(!Self.sample.isEmpty)
+    }
+
+    @Test(.needsShared("corpus/bbc/tech")) func corpusArticlesAreAvailable() {
         #expect(Self.articles.count == 11)
     }
 

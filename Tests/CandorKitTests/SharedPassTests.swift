@@ -1,10 +1,11 @@
+import CandorTestSupport
 import Foundation
 import Testing
 
 @testable import CandorKit
 
 /// The shared phrase pass must find exactly what every rule's own pattern finds.
-@Suite struct SharedPassTests {
+@Suite(.needsShared("corpus/bbc")) struct SharedPassTests {
     static let separate = Auditor(ruleset: TestSupport.core.ruleset, sharedPhrasePass: false)
 
     static let texts: [String] = {

@@ -7,10 +7,11 @@ enum TestSupport {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared` beside the repository: read in place, never copied.
-    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    /// `../shared` beside the repository (see `SharedData`): read in place, never copied.
+    static let shared = SharedData.directory
 
-    static let sampleArticle = shared.appendingPathComponent("samples/hokanews-china-open-source-ai.txt")
+    /// The sample article that ships in the repository.
+    static let sampleArticle = SharedData.projectSample
 
     static let coreRulesetDirectory = repositoryRoot.appendingPathComponent("Rulesets").path
 

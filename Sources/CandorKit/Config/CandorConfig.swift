@@ -29,6 +29,8 @@ public struct CandorConfig: Sendable {
     private var includeGlobs: [Regex] = []
     private var excludeGlobs: [Regex] = []
     public var gates = Gates()
+    /// The rule ids, categories and packs the file names, with their places (see `unknownNames`).
+    public var entries: [NamedEntry] = []
     public var minSeverity: Severity?
     public var format: ReportFormat?
 
@@ -68,7 +70,7 @@ public struct CandorConfig: Sendable {
 
     /// Applies `packs` and the overrides to a ruleset.
     public func apply(to ruleset: Ruleset) -> Ruleset {
-        Ruleset(
+        var applied = Ruleset(
             rules: ruleset.rules.compactMap { rule in
                 if let packs, !packs.contains(rule.pack), rule.pack == "core" { return nil }
                 switch overrides[rule.id] ?? overrides[rule.category.rawValue] {
@@ -77,6 +79,9 @@ public struct CandorConfig: Sendable {
                 case nil: return rule
                 }
             })
+        // The word classes stay, for the catalogue and `explain`.
+        applied.vocabulary = ruleset.vocabulary
+        return applied
     }
 
     /// Whether a file found by walking a folder should be audited, by the include and exclude globs

@@ -13,13 +13,15 @@ struct ConfigParser {
             fields.appendError(
                 fields.error(at: fields.node("version"), "unsupported version \(version); this Candor reads version 1"))
         }
-        config.packs = fields.strings("packs")?.map(\.0)
+        let packs = fields.strings("packs")
+        config.packs = packs?.map(\.0)
+        config.entries += (packs ?? []).map { entry(named: $0.0, kind: .pack, at: $0.1) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         config.rulesets =
             fields.strings("rulesets")?.map { folder.appendingPathComponent($0.0).standardizedFileURL.path } ?? []
         config.include = fields.strings("include")?.map(\.0) ?? []
         config.exclude = fields.strings("exclude")?.map(\.0) ?? []
-        config.overrides = parseOverrides()
+        config.overrides = parseOverrides(into: &config.entries)
         config.gates.failUnder = score("fail-under")
         config.gates.failOn = choice("fail-on", Severity.self)
         config.gates.maxFindings = fields.number("max-findings", required: false).map { Int($0) }
@@ -45,7 +47,15 @@ struct ConfigParser {
         return nil
     }
 
-    private mutating func parseOverrides() -> [String: CandorConfig.Override] {
+    private func entry(named name: String, kind: CandorConfig.NamedEntry.Kind, at node: Node) -> CandorConfig.NamedEntry
+    {
+        let mark = node.mark
+        return CandorConfig.NamedEntry(name: name, kind: kind, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    private mutating func parseOverrides(into entries: inout [CandorConfig.NamedEntry]) -> [String: CandorConfig
+        .Override]
+    {
         guard let node = fields.node("rules") else { return [:] }
         if node.null != nil { return [:] }
         guard let mapping = node.mapping else {
@@ -55,6 +65,7 @@ struct ConfigParser {
         var overrides: [String: CandorConfig.Override] = [:]
         for (key, value) in mapping {
             guard let name = key.string else { continue }
+            entries.append(entry(named: name, kind: .ruleOrCategory, at: key))
             let raw = value.string?.lowercased() ?? (value.bool == false ? "off" : "")
             if raw == "off" || raw == "false" {
                 overrides[name] = .off

@@ -4,7 +4,8 @@ import Foundation
 /// configuration), and returns reports in input order whatever order the work finished in.
 public final class BatchAuditor: @unchecked Sendable {
     public struct Options: Sendable {
-        public var builtinRulesets: String?
+        /// The built-in rules (compiled in, or `$CANDOR_RULESETS`); nil leaves them out.
+        public var builtinRulesets: RulesetLoader.Source? = BuiltinRulesets.source()
         public var extraRulesets: [String] = []
         /// A configuration that applies to every input instead of the nearest one.
         public var configPath: String?
@@ -80,10 +81,12 @@ public final class BatchAuditor: @unchecked Sendable {
             if let cached = auditors[key] { return cached }
             var sources = options.extraRulesets.map { RulesetLoader.Source(directory: $0, trusted: false) }
             sources += config.rulesets.map { RulesetLoader.Source(directory: $0, trusted: false) }
-            if let builtin = options.builtinRulesets { sources.insert(.init(directory: builtin, trusted: true), at: 0) }
+            if let builtin = options.builtinRulesets { sources.insert(builtin, at: 0) }
             let loaded = RulesetLoader.load(sources)
             errors += loaded.errors.map(\.description)
+            errors += config.unknownNames(in: loaded.ruleset).map(\.description)
             let auditor = Auditor(ruleset: config.apply(to: loaded.ruleset))
+            if auditor.ruleset.rules.isEmpty { errors.append(config.nothingInForce().description) }
             auditors[key] = auditor
             return auditor
         }
@@ -143,7 +146,17 @@ public final class BatchAuditor: @unchecked Sendable {
             while start < pending.count {
                 let key = pending[start].config.path
                 let end = pending[start...].firstIndex { $0.config.path != key } ?? pending.count
-                let reports = auditor(for: pending[start].config).audit(pending[start..<end].map(\.document))
+                let auditor = auditor(for: pending[start].config)
+                // With no rule in force a score would mean nothing: each input is refused instead.
+                guard !auditor.ruleset.rules.isEmpty else {
+                    // The cause is among the run's errors once (see `auditor(for:)`).
+                    for item in pending[start..<end] {
+                        emit(item.index, .problem("\(item.document.path): not audited: no rules in force"))
+                    }
+                    start = end
+                    continue
+                }
+                let reports = auditor.audit(pending[start..<end].map(\.document))
                 for (item, report) in zip(pending[start..<end], reports) { emit(item.index, .report(report)) }
                 start = end
             }

@@ -15,6 +15,9 @@ public struct Baseline: Codable, Sendable {
 
     public var version = 1
     public var entries: [Entry]
+    /// Each document's score when the baseline was written, by path: with a baseline, a document
+    /// fails `fail-under` only when it also scores below this (absent from older baselines).
+    public var scores: [String: Int]?
 
     public init(documents: [DocumentReport]) {
         entries = documents.flatMap { document in
@@ -22,14 +25,36 @@ public struct Baseline: Codable, Sendable {
                 Entry(path: document.path, ruleId: $0.ruleId, fingerprint: $0.fingerprint, line: $0.line, text: $0.text)
             }
         }
+        scores = Dictionary(documents.map { ($0.path, $0.score) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public static func load(path: String) throws -> Baseline {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    public static func load(path: String) throws(GateError) -> Baseline {
+        let data: Data
+        switch FileReader.contents(of: path) {
+        case .success(let contents): data = contents
+        case .failure(let failure): throw GateError.unreadableBaseline(path: path, cause: failure.reason)
+        }
         do {
             return try JSONDecoder().decode(Baseline.self, from: data)
+        } catch let error as DecodingError {
+            throw GateError.invalidBaseline(path: path, cause: Self.describe(error))
         } catch {
-            throw GateError.invalidBaseline(path: path, cause: "\(error)")
+            throw GateError.invalidBaseline(path: path, cause: "not valid JSON")
+        }
+    }
+
+    /// A decoding error in one phrase: what was wrong, and where in the file's structure.
+    private static func describe(_ error: DecodingError) -> String {
+        func place(_ path: [CodingKey]) -> String {
+            path.isEmpty ? "" : " at " + path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing key '\(key.stringValue)'" + place(context.codingPath)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "unexpected value" + place(context.codingPath)
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "unreadable value" + place(context.codingPath)
+        @unknown default: return "not a baseline"
         }
     }
 
@@ -64,10 +89,12 @@ public struct Baseline: Codable, Sendable {
 
 /// Problems with gate inputs.
 public enum GateError: Error, CustomStringConvertible {
+    case unreadableBaseline(path: String, cause: String)
     case invalidBaseline(path: String, cause: String)
 
     public var description: String {
         switch self {
+        case .unreadableBaseline(let path, let cause): "\(path): cannot read baseline: \(cause)"
         case .invalidBaseline(let path, let cause): "\(path): not a Candor baseline (\(cause))"
         }
     }

@@ -33,16 +33,31 @@ public struct Gates: Sendable, Equatable {
         }
     }
 
-    public func evaluate(_ documents: [DocumentReport]) -> Outcome {
+    /// With `perDocument`, each document's score floor and severity come from the gates it gives
+    /// (the document's own configuration); the ceiling on findings is always the run's.
+    /// With `baselineScores`, a document the baseline scored fails the floor only when it also scores
+    /// below that: a team adopting Candor is held to not getting worse.
+    public func evaluate(
+        _ documents: [DocumentReport], baselineScores: [String: Int]? = nil,
+        perDocument: ((DocumentReport) -> Gates)? = nil
+    ) -> Outcome {
         var outcome = Outcome()
         var counted = 0
         for document in documents {
+            let own = perDocument?(document) ?? self
+            let (failUnder, failOn) = (own.failUnder, own.failOn)
             // Lazily: a large document's findings are not copied to be counted.
             let live = document.findings.lazy.filter { $0.baseline != true }
             counted += live.count
             var reasons: [String] = []
             if let failUnder, document.score < failUnder {
-                reasons.append("score \(document.score) below \(failUnder)")
+                if let before = baselineScores?[document.path] {
+                    if document.score < before {
+                        reasons.append("score \(document.score) below \(failUnder) and below its baseline \(before)")
+                    }
+                } else {
+                    reasons.append("score \(document.score) below \(failUnder)")
+                }
             }
             if let failOn {
                 let severe = live.filter { $0.severity >= failOn }.count

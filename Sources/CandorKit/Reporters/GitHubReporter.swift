@@ -1,10 +1,16 @@
 /// GitHub Actions workflow commands, so findings appear as annotations on the pull request diff:
 /// `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+/// A gate that failed is an `::error` of its own, so a pull request always shows why the check failed.
 public struct GitHubReporter: PieceByPieceReporter {
-    public init() {}
+    let gates: Gates.Outcome?
+
+    public init(gates: Gates.Outcome? = nil) { self.gates = gates }
 
     func emit(_ report: AuditReport, _ out: (String) -> Void) {
         for document in report.documents {
+            if let failure = gates?.failure(of: document) {
+                out("::error file=\(property(document.path)),title=Candor gate::\(data("Gate failed: " + failure))\n")
+            }
             for finding in document.findings where finding.baseline != true {
                 let command: String
                 switch finding.severity {
@@ -19,6 +25,9 @@ public struct GitHubReporter: PieceByPieceReporter {
                 ].joined(separator: ",")
                 out("::\(command) \(properties)::\(data(finding.message + " " + finding.suggestion))\n")
             }
+        }
+        for failure in gates?.runFailures ?? [] {
+            out("::error title=Candor gate::\(data("Gate failed: " + failure))\n")
         }
     }
 

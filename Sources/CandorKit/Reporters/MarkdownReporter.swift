@@ -1,6 +1,8 @@
 /// The report for pull requests and wikis: the terminal report's content as GitHub-flavoured Markdown.
 public struct MarkdownReporter: PieceByPieceReporter {
-    public init() {}
+    let gates: Gates.Outcome?
+
+    public init(gates: Gates.Outcome? = nil) { self.gates = gates }
 
     func emit(_ report: AuditReport, _ out: (String) -> Void) {
         out("# Candor report\n\n")
@@ -21,6 +23,7 @@ public struct MarkdownReporter: PieceByPieceReporter {
         out("## \(escape(document.path))\n\n")
         out("**Score \(document.score)/100, grade \(document.grade)** (\(document.wordCount) words, ")
         out("\(document.findings.count) findings, \(document.signals.count) signals)\n\n")
+        if let failure = gates?.failure(of: document) { out("**Gate failed:** \(escape(failure))\n\n") }
         out("| Category | Reason | Points |\n| --- | --- | ---: |\n| base | | \(document.base) |\n")
         for line in document.breakdown {
             out("| \(line.category) | \(cell(line.reason)) | \(line.points > 0 ? "+" : "")\(line.points) |\n")
@@ -36,7 +39,10 @@ public struct MarkdownReporter: PieceByPieceReporter {
                     ? " — " + escape(finding.context.before) + "**" + escape(finding.text) + "**"
                         + escape(finding.context.after)
                     : ""
-                out("- **\(finding.line):\(finding.column)** `\(finding.ruleLabel)` (\(finding.severity.rawValue))")
+                let mark = finding.baseline == true ? " *(baseline)*" : ""
+                out(
+                    "- **\(finding.line):\(finding.column)** `\(finding.ruleLabel)` (\(finding.severity.rawValue))\(mark)"
+                )
                 out("\(excerpt.replacingNewlines())  \n  \(escape(finding.message)) *\(escape(finding.suggestion))*\n")
             }
         }

@@ -82,7 +82,7 @@ public struct ReportContext: Sendable {
     public var rules: [Rule] = []
     /// The score a checklist measures against.
     public var target = 70
-    /// Gate results, for formats that report pass and fail per document (JUnit).
+    /// Gate results: every format says which documents failed a gate, and why.
     public var gates: Gates.Outcome?
 
     public init(colors: Bool = false, rules: [Rule] = [], target: Int = 70, gates: Gates.Outcome? = nil) {
@@ -99,19 +99,26 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     public func reporter(_ context: ReportContext) -> any Reporter {
         switch self {
-        case .terminal: TerminalReporter(colors: context.colors)
+        case .terminal: TerminalReporter(colors: context.colors, gates: context.gates)
         case .json: JSONReporter()
-        case .markdown: MarkdownReporter()
+        case .markdown: MarkdownReporter(gates: context.gates)
         case .html: HTMLReporter()
         case .checklist: ChecklistReporter(target: context.target)
-        case .sarif: SARIFReporter(rules: context.rules)
+        case .sarif: SARIFReporter(rules: context.rules, gates: context.gates)
         case .junit: JUnitReporter(gates: context.gates)
-        case .github: GitHubReporter()
+        case .github: GitHubReporter(gates: context.gates)
         }
     }
 
     /// The reporter with no context beyond colour, for callers that need nothing more.
     public func reporter(colors: Bool) -> any Reporter { reporter(ReportContext(colors: colors)) }
+}
+
+extension Gates.Outcome {
+    /// Why a document failed its gates, in one line; nil when it passed.
+    func failure(of document: DocumentReport) -> String? {
+        documentFailures[document.path].map { $0.joined(separator: "; ") }
+    }
 }
 
 extension DocumentReport {

@@ -77,5 +77,19 @@ struct SARIFLog: Encodable {
         let snippet: Message?
     }
 
-    struct Invocation: Encodable { let executionSuccessful: Bool }
+    struct Invocation: Encodable {
+        let executionSuccessful: Bool
+        /// Gate failures, one notification each (absent when every gate passed).
+        let toolExecutionNotifications: [Notification]?
+    }
+
+    struct Notification: Encodable {
+        let level: String
+        let message: Message
+        let locations: [NotificationLocation]?
+    }
+
+    struct NotificationLocation: Encodable { let physicalLocation: FileOnly }
+
+    struct FileOnly: Encodable { let artifactLocation: ArtifactLocation }
 }

@@ -4,8 +4,12 @@ import Foundation
 /// Unicode code points) and byte offsets, and partial fingerprints that survive edits elsewhere.
 public struct SARIFReporter: Reporter {
     let rules: [Rule]
+    let gates: Gates.Outcome?
 
-    public init(rules: [Rule]) { self.rules = rules }
+    public init(rules: [Rule], gates: Gates.Outcome? = nil) {
+        self.rules = rules
+        self.gates = gates
+    }
 
     public func render(_ report: AuditReport) -> String {
         let used = Set(report.documents.flatMap { $0.findings.map(\.ruleId) })
@@ -21,11 +25,31 @@ public struct SARIFReporter: Reporter {
                         driver: .init(
                             name: report.tool.name, version: report.tool.version, rules: described.map(descriptor))),
                     results: results,
-                    invocations: [.init(executionSuccessful: report.summary.errors == 0)])
+                    invocations: [
+                        .init(
+                            executionSuccessful: report.summary.errors == 0,
+                            toolExecutionNotifications: notifications(report))
+                    ])
             ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(log)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    /// Each failed gate as an error notification, placed on its document when it is one document's.
+    private func notifications(_ report: AuditReport) -> [SARIFLog.Notification]? {
+        guard let gates, gates.failed else { return nil }
+        let documents = report.documents.compactMap { document in
+            gates.failure(of: document).map { failure in
+                SARIFLog.Notification(
+                    level: "error", message: .init(text: "Gate failed: " + failure),
+                    locations: [.init(physicalLocation: .init(artifactLocation: .init(uri: Self.uri(document.path))))])
+            }
+        }
+        let run = gates.runFailures.map {
+            SARIFLog.Notification(level: "error", message: .init(text: "Gate failed: " + $0), locations: nil)
+        }
+        return documents + run
     }
 
     static func level(_ severity: Severity) -> String {

@@ -1,8 +1,12 @@
 /// The report a person reads in a terminal: score, an aligned breakdown, then findings by category.
 public struct TerminalReporter: PieceByPieceReporter {
     let style: TerminalStyle
+    let gates: Gates.Outcome?
 
-    public init(colors: Bool) { style = TerminalStyle(enabled: colors) }
+    public init(colors: Bool, gates: Gates.Outcome? = nil) {
+        style = TerminalStyle(enabled: colors)
+        self.gates = gates
+    }
 
     func emit(_ report: AuditReport, _ out: (String) -> Void) {
         for (index, document) in report.documents.enumerated() {
@@ -16,6 +20,7 @@ public struct TerminalReporter: PieceByPieceReporter {
                 "\n" + style.bold("\(summary.documents) documents")
                     + ", \(summary.findings) findings, median score \(median)\n")
         }
+        for failure in gates?.runFailures ?? [] { out("\n" + style.bold("Gate failed: ") + failure + "\n") }
     }
 
     /// One document, a line at a time; findings by category, each category read from the findings
@@ -28,6 +33,7 @@ public struct TerminalReporter: PieceByPieceReporter {
             "  Score \(scoreText)  grade \(style.bold(document.grade))  "
                 + "(\(document.wordCount) words, \(plural(document.findings.count, "finding")), \(plural(document.signals.count, "signal")))"
         )
+        if let failure = gates?.failure(of: document) { line("  " + style.bold("Gate failed: ") + failure) }
         line("")
         breakdown(document).forEach(line)
         for category in Category.allCases {
@@ -71,7 +77,8 @@ public struct TerminalReporter: PieceByPieceReporter {
 
     private func render(_ finding: Finding) -> [String] {
         let location = "\(String(finding.line).leftPadded(to: 4)):\(String(finding.column).padded(to: 4))"
-        var lines = ["  \(location) \(finding.severity.rawValue.padded(to: 8)) \(style.dim(finding.ruleLabel))"]
+        let mark = finding.baseline == true ? "  (baseline)" : ""
+        var lines = ["  \(location) \(finding.severity.rawValue.padded(to: 8)) \(style.dim(finding.ruleLabel + mark))"]
         let indent = String(repeating: " ", count: 12)
         if finding.scope == .span {
             let excerpt = finding.context.before + style.highlight(finding.text) + finding.context.after

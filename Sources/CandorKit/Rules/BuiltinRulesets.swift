@@ -1,31 +1,31 @@
 import Foundation
 
-/// Finds the `Rulesets/` folder that ships with Candor.
+/// The rules that ship with Candor, compiled into the binary (`EmbeddedRulesets.swift`, generated
+/// from `Rulesets/` by `Scripts/embed-rulesets.sh`): a copied or installed binary audits with the
+/// same rules, and gives the same output, as a build inside the repository.
 ///
-/// Looked for, in order: `$CANDOR_RULESETS`; `share/candor/Rulesets` beside an installed binary's
-/// `bin/`; the nearest `Rulesets/` above the running executable (a build inside the repository); and
-/// the repository this library was compiled from.
+/// `$CANDOR_RULESETS` names a folder to load instead, so that a rule author can try edits to the
+/// rule files without building again.
 public enum BuiltinRulesets {
-    public static func directory(executablePath: String = CommandLine.arguments.first ?? "") -> String? {
-        let fileManager = FileManager.default
-        var candidates: [String] = []
-        if let override = ProcessInfo.processInfo.environment["CANDOR_RULESETS"], !override.isEmpty {
-            return override
+    /// Where the built-in rules come from in this run.
+    public static func source(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> RulesetLoader.Source
+    {
+        if let override = environment["CANDOR_RULESETS"], !override.isEmpty {
+            return RulesetLoader.Source(directory: override, trusted: true)
         }
-        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/candor/Rulesets").path)
-        while folder.path != "/" {
-            candidates.append(folder.appendingPathComponent("Rulesets").path)
-            folder = folder.deletingLastPathComponent()
-        }
-        let sourceRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(sourceRoot.appendingPathComponent("Rulesets").path)
-        return candidates.first { path in
-            var isDirectory: ObjCBool = false
-            return fileManager.fileExists(atPath: path + "/core", isDirectory: &isDirectory) && isDirectory.boolValue
-        }
+        return RulesetLoader.Source(embedded: embeddedFiles, named: "Rulesets")
+    }
+}
+
+/// A ruleset or vocabulary file held in memory: its path inside `Rulesets/` (`core/hedging.yml`) and
+/// its text.
+public struct EmbeddedFile: Sendable {
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
     }
 }

@@ -15,18 +15,41 @@ public enum RulesetLoader {
     public struct Source: Sendable {
         public let directory: String
         public let trusted: Bool
+        /// Files held in memory (the rules compiled into the binary), read instead of a folder;
+        /// `directory` then only names them in errors and explanations (`Rulesets/core/hedging.yml`).
+        public let files: [EmbeddedFile]?
 
         public init(directory: String, trusted: Bool) {
             self.directory = directory
             self.trusted = trusted
+            files = nil
+        }
+
+        /// Trusted packs held in memory, each file's path naming its pack (`core/hedging.yml`).
+        public init(embedded files: [EmbeddedFile], named name: String) {
+            directory = name
+            trusted = true
+            self.files = files
         }
     }
 
     public static func load(_ sources: [Source]) -> Result {
         var steps: [LoadStep] = []
-        var vocabularyFiles: [String] = []
+        var vocabularyFiles: [(file: String, text: String?)] = []
         for source in sources {
             let directory = source.directory
+            if let files = source.files {
+                for file in files {
+                    let path = directory + "/" + file.path
+                    let pack = file.path.split(separator: "/").dropLast().last.map(String.init) ?? directory
+                    if file.path.hasSuffix("/" + VocabularyLoader.fileName) {
+                        vocabularyFiles.append((path, file.text))
+                    } else {
+                        steps.append(.text(file.text, path: path, pack: pack))
+                    }
+                }
+                continue
+            }
             let packs = packDirectories(in: directory)
             if packs.isEmpty {
                 steps.append(
@@ -37,7 +60,7 @@ public enum RulesetLoader {
                 let packName = URL(fileURLWithPath: pack).lastPathComponent
                 for file in yamlFiles(in: pack) {
                     if file.hasSuffix("/" + VocabularyLoader.fileName) {
-                        vocabularyFiles.append(file)
+                        vocabularyFiles.append((file, nil))
                     } else {
                         steps.append(.file(file, pack: packName, trusted: source.trusted))
                     }
@@ -56,6 +79,8 @@ public enum RulesetLoader {
             case .problem(let error): parsed[index] = ([], [error])
             case .file(let path, let pack, let trusted):
                 parsed[index] = loadFile(path, pack: pack, trusted: trusted, vocabulary: vocabulary)
+            case .text(let text, let path, let pack):
+                parsed[index] = parse(yaml: text, file: path, pack: pack, trusted: true, vocabulary: vocabulary)
             }
         }
         var rules: [Rule] = []
@@ -75,6 +100,8 @@ public enum RulesetLoader {
     /// already found with a folder.
     private enum LoadStep: Sendable {
         case file(String, pack: String, trusted: Bool)
+        /// A built-in file's text, already in memory.
+        case text(String, path: String, pack: String)
         case problem(RulesetError)
     }
 

@@ -6,12 +6,14 @@ enum VocabularyLoader {
     static let fileName = "vocabulary.yml"
     static let entryKeys: Set<String> = ["name", "extends", "summary", "words"]
 
-    static func load(files: [String]) -> (Vocabulary, [RulesetError]) {
+    /// Each file is read from its path unless its text is given (a built-in file, held in memory).
+    static func load(files: [(file: String, text: String?)]) -> (Vocabulary, [RulesetError]) {
         var vocabulary = Vocabulary()
         var errors: [RulesetError] = []
-        for file in files {
+        for (file, text) in files {
             // Read and composed as rule files are, so their errors are located the same way.
-            switch RulesetLoader.readText(file).flatMap({ RulesetLoader.compose($0, file: file) }) {
+            let contents = text.map { Swift.Result.success($0) } ?? RulesetLoader.readText(file)
+            switch contents.flatMap({ RulesetLoader.compose($0, file: file) }) {
             case .failure(let error): errors.append(error)
             case .success(nil): continue
             case .success(let root?): errors += read(root, file: file, into: &vocabulary)
