@@ -24,10 +24,10 @@ import Testing
 
 /// Regression guards on the labelled development data in ../shared/eval: a rule change that makes
 /// these worse fails here, with the figure in the message.
-@Suite(.needsShared("eval")) struct EvaluationGuardTests {
+@Suite struct EvaluationGuardTests {
     static let eval = TestSupport.shared.appendingPathComponent("eval")
 
-    @Test func hedgeAndWeaselDetectionOnCoNLLWikipedia() throws {
+    @Test(.needsShared("eval/conll2010-wiki")) func hedgeAndWeaselDetectionOnCoNLLWikipedia() throws {
         let rows = try SentenceEvaluation.readRows(
             path: Self.eval.appendingPathComponent("conll2010-wiki/dev.tsv").path)
         #expect(rows.count == 1483)
@@ -36,7 +36,7 @@ import Testing
         #expect(metrics.f1 >= 0.80, "F1 \(metrics.f1)")
     }
 
-    @Test func promotionalEvidenceSeparatesNativeAds() throws {
+    @Test(.needsShared("eval/native-ads")) func promotionalEvidenceSeparatesNativeAds() throws {
         let folder = Self.eval.appendingPathComponent("native-ads")
         let result = try AdEvaluation.run(
             responses: folder.appendingPathComponent("responses-validation.jsonl").path,
@@ -46,7 +46,7 @@ import Testing
         #expect(result.auc >= 0.80, "AUC \(result.auc)")
     }
 
-    @Test func propagandaSpansAreReadInCharacters() throws {
+    @Test(.needsShared("eval/ptc")) func propagandaSpansAreReadInCharacters() throws {
         let result = try SpanEvaluation.run(
             articles: Self.eval.appendingPathComponent("ptc/articles").path,
             labels: Self.eval.appendingPathComponent("ptc/labels").path, auditor: TestSupport.auditor)

@@ -97,7 +97,7 @@ import Testing
         #expect(report.score >= base)
     }
 
-    @Test func aRepeatedPhraseCannotZeroAnArticle() throws {
+    @Test(.needsShared("corpus/bbc/tech")) func aRepeatedPhraseCannotZeroAnArticle() throws {
         let article = Self.articles[1]
         let spammed = article + "\n" + Array(repeating: "Experts say so.", count: 300).joined(separator: "\n")
         let report = TestSupport.audit(spammed)

@@ -5,7 +5,7 @@ import Testing
 @testable import CandorKit
 
 /// The shared phrase pass must find exactly what every rule's own pattern finds.
-@Suite(.needsShared("corpus/bbc")) struct SharedPassTests {
+@Suite struct SharedPassTests {
     static let separate = Auditor(ruleset: TestSupport.core.ruleset, sharedPhrasePass: false)
 
     static let texts: [String] = {
@@ -25,7 +25,7 @@ import Testing
         (report.findings + report.signals).map { "\($0.ruleId)@\($0.byteStart)-\($0.byteEnd)" }
     }
 
-    @Test func sharedAndSeparatePassesAgree() {
+    @Test(.needsShared("corpus/bbc")) func sharedAndSeparatePassesAgree() {
         #expect(Self.texts.count > 90)
         for text in Self.texts {
             let document = Document(path: "a.txt", bytes: Array(text.utf8))
@@ -35,7 +35,7 @@ import Testing
 
     /// The benchmark's headroom skips the rules that find nothing in a document; running only some
     /// rules must give exactly their part of the full matches, or that bound would be of other work.
-    @Test func matchingOnlySomeRulesGivesTheirShareOfTheFullMatches() {
+    @Test(.needsShared("corpus/bbc")) func matchingOnlySomeRulesGivesTheirShareOfTheFullMatches() {
         let auditor = TestSupport.auditor
         let count = auditor.ruleset.rules.count
         var rulesSeen = Set<Int>()
@@ -58,7 +58,7 @@ import Testing
         #expect(rulesSeen.count > 30)
     }
 
-    @Test func oneLargeDocumentMatchedOnAllCoresGivesTheOneCoreResult() {
+    @Test(.needsShared("corpus/bbc")) func oneLargeDocumentMatchedOnAllCoresGivesTheOneCoreResult() {
         let text = Self.texts.joined(separator: "\n\n")
         let document = Document(path: "large.txt", bytes: Array(text.utf8))
         let oneCore = Auditor(ruleset: TestSupport.core.ruleset, parallelRulesThreshold: .max)
