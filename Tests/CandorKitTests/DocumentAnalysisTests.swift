@@ -5,7 +5,7 @@ import Testing
 /// A large document has its text read side by side on all cores: the same as reading it in turn.
 @Suite struct DocumentAnalysisTests {
     @Test func aLargeTextIsReadAsASmallOneIs() {
-        var text = SharedPassTests.texts.joined(separator: "\n\n")
+        var text = SharedPassTests.manyArticles.joined(separator: "\n\n")
         while text.utf8.count < Document.Analysis.sideBySideFrom {
             text += "\n\n“It may help,” she said, citing https://example.org/a.html today. " + text
         }

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func sameAsJSONEncoderOnRealReports() {
-        let texts = Array(SharedPassTests.texts.prefix(30))
+        let texts = Array(SharedPassTests.manyArticles.prefix(30))
         let reports = texts.enumerated().map { index, text in
             TestSupport.auditor.audit(Document(path: "article-\(index).txt", bytes: Array(text.utf8)))
         }
@@ -80,7 +80,7 @@ import Testing
     /// Documents rendered on all cores, in waves, around documents too large to render aside, give the
     /// bytes one core writes.
     @Test func documentsRenderedOnAllCoresGiveTheOneCoreBytes() throws {
-        let articles = SharedPassTests.texts.enumerated().map { index, text in
+        let articles = SharedPassTests.manyArticles.enumerated().map { index, text in
             TestSupport.auditor.audit(Document(path: "article-\(index).txt", bytes: Array(text.utf8)))
         }
         let large = Self.largeReport.documents[0]
@@ -98,7 +98,7 @@ import Testing
 
     /// A large article (the shared-pass corpus three times over) reported eight times, and a small one.
     static let largeReport: AuditReport = {
-        let text = String(repeating: SharedPassTests.texts.joined(separator: "\n\n") + "\n\n", count: 3)
+        let text = String(repeating: SharedPassTests.manyArticles.joined(separator: "\n\n") + "\n\n", count: 3)
         let large = TestSupport.auditor.audit(Document(path: "large.txt", bytes: Array(text.utf8)))
         let small = TestSupport.audit("Experts say it may work.")
         return AuditReport(documents: Array(repeating: large, count: 8) + [small], errors: 0)

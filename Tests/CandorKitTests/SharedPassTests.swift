@@ -21,6 +21,10 @@ import Testing
         return texts
     }()
 
+    /// Many articles for tests that need bulk rather than variety: the corpus sample above, or the
+    /// project's sample a hundred times where the corpus is not at hand.
+    static let manyArticles: [String] = texts.count > 1 ? texts : Array(repeating: ScoringTests.sample, count: 100)
+
     private func signature(_ report: DocumentReport) -> [String] {
         (report.findings + report.signals).map { "\($0.ruleId)@\($0.byteStart)-\($0.byteEnd)" }
     }
