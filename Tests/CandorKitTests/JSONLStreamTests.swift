@@ -34,7 +34,7 @@ import Testing
 
     /// Lines are audited in groups; each result must be its own line's, as a line alone gives it.
     @Test func groupedLinesGiveEachLineItsOwnResult() throws {
-        let texts = SharedPassTests.texts.prefix(150)
+        let texts = SharedPassTests.manyArticles.prefix(150)
         var lines = try texts.enumerated().map { index, text in
             String(decoding: try JSONEncoder().encode(["id": "\(index)", "text": text]), as: UTF8.self)
         }
