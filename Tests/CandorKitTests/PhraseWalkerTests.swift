@@ -73,7 +73,7 @@ import Testing
     /// order: matches, word places and lead words alike, whatever the number of stretches.
     @Test func walkingInStretchesFindsWhatOneWalkFinds() throws {
         let native = try #require(Self.native)
-        let text = Array(SharedPassTests.texts.joined(separator: "\n\n").utf8)
+        let text = Array(SharedPassTests.manyArticles.joined(separator: "\n\n").utf8)
         let whole = try native.candidates(in: text, matcher: Matcher())
         for pieces in [2, 7, 64] {
             let parts = try native.candidates(in: text, matcher: Matcher(), pieces: pieces)
