@@ -25,13 +25,17 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
+        // The commit `make` builds from, for `candor --version`.
+        .target(name: "CBuildInfo"),
         .target(
             name: "CandorKit",
             dependencies: ["PCRE2Kit", "CLibXML2", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "candor",
-            dependencies: ["CandorKit", "PCRE2Kit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "CandorKit", "PCRE2Kit", "CBuildInfo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Scratch folders for the tests, removed when a test run ends.
         .target(name: "CandorTestSupport", path: "Tests/Support"),

@@ -34,6 +34,11 @@ trap 'rm -f "$tmp"' EXIT
     echo '    ]'
     echo '}'
 } > "$tmp"
-mv "$tmp" "$out"
-trap - EXIT
-echo "embedded $(ls Rulesets/core/*.yml | wc -l) files into $out"
+# Replaced only when it changes, so an unchanged rule set does not rebuild the library.
+if cmp -s "$tmp" "$out"; then
+    echo "$out is current"
+else
+    mv "$tmp" "$out"
+    trap - EXIT
+    echo "embedded $(ls Rulesets/core/*.yml | wc -l) files into $out"
+fi

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CBuildInfo
+import CandorKit
 import Foundation
 
 @main
@@ -41,5 +43,6 @@ enum ExitStatus: Int32 {
 }
 
 enum CandorVersionInfo {
-    static let version = "0.1.0"
+    /// The release and the commit it was built from (`make` records it; "unknown" otherwise).
+    static let version = "\(CandorVersion.current) (commit \(String(cString: candor_build_commit())))"
 }

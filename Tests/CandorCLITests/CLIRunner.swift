@@ -1,5 +1,6 @@
 import CandorTestSupport
 import Foundation
+import Testing
 
 /// Runs the real `candor` binary built beside the test bundle, as a user would.
 enum CLIRunner {
@@ -85,5 +86,12 @@ enum CLIRunner {
         let file = try Scratch.folder("cli").appendingPathComponent(name)
         try contents.write(to: file, atomically: true, encoding: .utf8)
         return file.path
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test or suite only where `../shared/<relative>` is at hand (see `SharedData.has`).
+    static func needsShared(_ relative: String) -> Self {
+        .enabled(if: SharedData.has(relative), Comment(rawValue: SharedData.missing(relative)))
     }
 }

@@ -1,6 +1,7 @@
 import CandorKit
 import CandorTestSupport
 import Foundation
+import Testing
 
 /// Paths and shared fixtures for the engine tests.
 enum TestSupport {
@@ -65,5 +66,12 @@ struct SeededGenerator: RandomNumberGenerator {
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
         mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
         return mixed ^ (mixed >> 31)
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test or suite only where `../shared/<relative>` is at hand (see `SharedData.has`).
+    static func needsShared(_ relative: String) -> Self {
+        .enabled(if: SharedData.has(relative), Comment(rawValue: SharedData.missing(relative)))
     }
 }

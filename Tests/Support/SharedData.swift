@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// The shared evaluation data and corpus at `../shared` beside the repository, read in place and
 /// never copied. A clone with nothing beside it has none: the tests that need it are skipped, each
@@ -27,12 +26,5 @@ public enum SharedData {
     /// The one line a skipped test gives.
     public static func missing(_ relative: String) -> String {
         "skipped: needs ../shared/\(relative) beside the repository (not found)"
-    }
-}
-
-extension Trait where Self == ConditionTrait {
-    /// Runs the test or suite only where `../shared/<relative>` is at hand (see `SharedData.has`).
-    public static func needsShared(_ relative: String) -> Self {
-        .enabled(if: SharedData.has(relative), Comment(rawValue: SharedData.missing(relative)))
     }
 }
