@@ -34,7 +34,8 @@ let package = Package(
         .executableTarget(
             name: "candor",
             dependencies: [
-                "CandorKit", "PCRE2Kit", "CBuildInfo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CandorKit", "PCRE2Kit", "CBuildInfo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Scratch folders for the tests, removed when a test run ends.
