@@ -123,25 +123,68 @@ import Testing
             })
     }
 
-    @Test func readmeWorkflowAndPreCommitCommandsWork() throws {
-        let readme = try String(
-            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let workflow = try #require(readme.split(separator: "\n").first { $0.contains("- run: candor audit drafts") })
-        let hook = try #require(readme.split(separator: "\n").first { $0.contains("entry: candor audit") })
+    /// The README's workflow, read as GitHub would: the permissions SARIF upload needs, and the
+    /// action's inputs as the environment its audit step (`Scripts/action.sh`) gets.
+    private func readmeWorkflow() throws -> (permissions: String, environment: [String: String]) {
+        let (status, output) = try python(
+            """
+            import json, re, sys, yaml
+            readme = open(sys.argv[1]).read()
+            block = next(b for b in re.findall(r"```yaml\\n(.*?)```", readme, re.S) if "/candor@" in b)
+            workflow = yaml.safe_load(block)
+            steps = workflow["jobs"]["audit"]["steps"]
+            action = next(s for s in steps if s.get("uses", "").split("@")[0].endswith("/candor"))
+            upload = next(s for s in steps if "upload-sarif" in s.get("uses", ""))
+            assert upload["with"]["sarif_file"] == action["with"]["sarif"], "upload the SARIF the action writes"
+            env = {"CANDOR_" + k.upper().replace("-", "_"): str(v) for k, v in action["with"].items()}
+            print(json.dumps({"permissions": workflow["permissions"]["security-events"], "env": env}))
+            """, [CLIRunner.repositoryRoot.appendingPathComponent("README.md").path])
+        #expect(status == 0, "\(output)")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        return (parsed["permissions"] as? String ?? "", parsed["env"] as? [String: String] ?? [:])
+    }
+
+    @Test func readmeWorkflowAndPreCommitHookWork() throws {
+        let (permissions, environment) = try readmeWorkflow()
+        #expect(permissions == "write", "upload-sarif needs security-events: write")
         let root = try repository()
         #expect(try run(["audit", "drafts", "--write-baseline", ".candor-baseline.json"], in: root).status == 0)
-        let workflowArguments = Array(
-            workflow.split(separator: " ").drop { $0 != "candor" }.dropFirst().map(String.init))
-        let ci = try run(workflowArguments, in: root)
+        let action = CLIRunner.repositoryRoot.appendingPathComponent("Scripts/action.sh").path
+        let summary = root.appendingPathComponent("summary.md")
+        let step = environment.merging(
+            ["CANDOR_BINARY": CLIRunner.binary.path, "GITHUB_STEP_SUMMARY": summary.path]) { $1 }
+        let ci = try CLIRunner.run(
+            [action], environment: step, directory: root, executable: URL(fileURLWithPath: "/bin/bash"))
         #expect(ci.status == 0, "\(ci.stderr)")
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("candor.sarif").path))
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("candor-junit.xml").path))
+        for file in ["candor.sarif", "candor-junit.xml", "summary.md"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path), "\(file)")
+        }
+        let hooks = try String(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let hook = try #require(hooks.split(separator: "\n").first { $0.contains("entry: candor audit") })
         let hookArguments = Array(hook.split(separator: " ").drop { $0 != "candor" }.dropFirst().map(String.init))
-        #expect(try run(hookArguments + ["drafts/clean.md", "drafts/vague.md"], in: root).status == 0)
+        #expect(try run(hookArguments + ["drafts/clean.md", "drafts/vague.md"], in: root).status == 1)
+        #expect(try run(hookArguments + ["drafts/clean.md"], in: root).status == 0)
         try (Self.vague + "\nAnalysts are expected to approve it.\n")
             .write(to: root.appendingPathComponent("drafts/vague.md"), atomically: true, encoding: .utf8)
-        #expect(try run(hookArguments + ["drafts/vague.md"], in: root).status == 1)
-        #expect(try run(workflowArguments, in: root).status == 1)
+        let failing = try CLIRunner.run(
+            [action], environment: step, directory: root, executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("::warning file=drafts/vague.md"))
+    }
+
+    @Test func theHooksAuditDraftsNotReadmes() throws {
+        let (status, output) = try python(
+            """
+            import re, sys, yaml
+            for hook in yaml.safe_load(open(sys.argv[1])):
+                files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+                def audited(path): return bool(files.search(path)) and not exclude.search(path)
+                assert all(audited(p) for p in ["drafts/a.md", "site/posts/b.html", "content/c.txt"]), hook["id"]
+                assert not any(audited(p) for p in ["README.md", "CHANGELOG.md", "docs/guide.md", "drafts/README.md"])
+            print("ok")
+            """, [CLIRunner.repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml").path])
+        #expect(status == 0 && output.hasPrefix("ok"), "\(output)")
     }
 
     @Test func configurationErrorsAreLocatedAndOverridesApply() throws {
