@@ -73,7 +73,12 @@ import Testing
         let root = try project("version: 1\nfail-under: 60\n")
         let written = try CLIRunner.run(["audit", "t/a.txt", "--write-baseline", "base.json"], directory: root)
         #expect(written.status == 0, "writing a baseline records where things stand")
-        #expect(try CLIRunner.run(["audit", "t/a.txt", "--baseline", "base.json"], directory: root).status == 0)
+        let old = try CLIRunner.run(["audit", "t/a.txt", "--baseline", "base.json"], directory: root)
+        #expect(old.status == 0)
+        #expect(old.stdout.contains("hedging.may-become  (baseline)"), "baselined findings are marked")
+        let markdown = try CLIRunner.run(
+            ["audit", "t/a.txt", "--baseline", "base.json", "--format", "markdown"], directory: root)
+        #expect(markdown.stdout.contains("`hedging.may-become` (warning) *(baseline)*"))
         // The article gets worse (its byline goes): below the threshold and its baselined score, it fails.
         let article = root.appendingPathComponent("t/a.txt")
         let worse = try String(contentsOf: article, encoding: .utf8).replacingOccurrences(
@@ -112,5 +117,23 @@ import Testing
         #expect(listed.status == 0)
         #expect(listed.stdout == (try CLIRunner.run(["rules", "list"], directory: folder)).stdout)
         #expect(!listed.stdout.hasSuffix("\n0 rules\n"))
+    }
+}
+
+/// The README's first two commands, word for word, work in a clone with nothing beside it: the
+/// first audits an article that ships in the repository.
+@Suite struct ReadmeCommandTests {
+    @Test func theFirstCommandAuditsTheBundledSample() throws {
+        let readme = try String(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let block = try #require(lines.firstIndex(of: "```sh"))
+        #expect(lines[block + 1] == "bash .ci/setup && swift run candor audit Examples/sample-article.txt")
+        #expect(lines[block + 2] == "swift test")
+        let article = try #require(lines[block + 1].split(separator: " ").last.map(String.init))
+        #expect(!article.contains("../"), "nothing outside the repository")
+        let outcome = try CLIRunner.run(["audit", article])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("Score "))
     }
 }
