@@ -239,6 +239,8 @@ public struct Auditor: Sendable {
     /// A hedge in the clause a named source's speech verb introduces ("Inspector Haskins said the
     /// figures were probably an undercount") is the speaker's judgement, reported, not the writer's.
     static func removeReportedHedges(from findings: inout [Finding], signals: [Finding], in document: Document) {
+        // Most documents have no hedge at all: their speakers need not be read.
+        guard findings.contains(where: { $0.category == .hedging }) else { return }
         let speakers = signals.filter { $0.signal == .namedSource && Self.endsWithSpeechVerb($0.text) }
         guard !speakers.isEmpty else { return }
         findings.removeAll { finding in
@@ -254,9 +256,18 @@ public struct Auditor: Sendable {
 
     private static let speechVerbs: Set<String> = ["said", "says", "told", "added", "believes", "thinks", "estimated"]
 
+    /// Whether the text's last word is a speech verb, read from its end: only the last word's
+    /// letters are looked at, not every character of the text.
     static func endsWithSpeechVerb(_ text: String) -> Bool {
-        let last = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
-        return speechVerbs.contains(last)
+        var word: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars.reversed() {
+            if scalar.properties.isAlphabetic {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                break
+            }
+        }
+        return speechVerbs.contains(String(String.UnicodeScalarView(word.reversed())).lowercased())
     }
 
     /// Words inside a web address are not prose: only a link signal may match there.
