@@ -12,7 +12,7 @@ public struct Auditor: Sendable {
     let parallelRulesThreshold: Int
     /// The span rules by their place in the ruleset, and how the shared pass serves each: looked up
     /// for every rule of every document, so kept as arrays rather than sets and rule copies.
-    let spanRules: [(index: Int, matcher: SpanMatcher)]
+    let spanRules: [(index: Int, matcher: ScanPatterns)]
     let roles: [PhraseIndex.Role]
     /// The document checks and metadata rules, found once rather than among every rule per document.
     let documentChecks: [(rule: Rule, check: DocumentCheck)]
@@ -29,7 +29,7 @@ public struct Auditor: Sendable {
         self.phraseIndex = phraseIndex
         spanRules = ruleset.rules.indices.compactMap { index in
             guard case .span(let span) = ruleset.rules[index].kind else { return nil }
-            return (index, span)
+            return (index, ScanPatterns(span))
         }
         roles = ruleset.rules.indices.map { phraseIndex?.role(of: $0) ?? .none }
         documentChecks = ruleset.rules.compactMap { rule in

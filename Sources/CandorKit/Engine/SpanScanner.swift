@@ -1,5 +1,24 @@
 import PCRE2Kit
 
+/// What scanning needs of a span rule, in one object: a `SpanMatcher` is copied with every string
+/// and list it holds (its phrases, word classes and written form too), and was copied for every
+/// rule of every document.
+final class ScanPatterns: Sendable {
+    let regex: Regex
+    let group: Int
+    let unless: [Regex]
+    let unlessSentence: [Regex]
+    let unlessNextSentence: [Regex]
+
+    init(_ span: SpanMatcher) {
+        regex = span.regex
+        group = span.group
+        unless = span.unless
+        unlessSentence = span.unlessSentence
+        unlessNextSentence = span.unlessNextSentence
+    }
+}
+
 /// Runs span rules over one document with one worker's matcher, applying each rule's exceptions.
 struct SpanScanner {
     let document: Document
@@ -9,7 +28,7 @@ struct SpanScanner {
     /// (from a shared pass over the text), the rule's own pattern is not run; with `anchors`, it is
     /// searched only near them (from `leads` within their reach, when given).
     func scan(
-        _ span: SpanMatcher, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
+        _ span: ScanPatterns, candidates: ArraySlice<Range<Int>>? = nil, anchors: ArraySlice<Int>? = nil,
         anchorsStartMatches: Bool = false, spaceRuns: Int? = nil, leads: PhraseIndex.Leads? = nil
     ) -> ([Range<Int>], MatchError?) {
         document.text.withUnsafeBufferPointer { text in
@@ -53,7 +72,7 @@ struct SpanScanner {
     /// search starts there instead. A search that finds nothing clears its window, and the next one
     /// starts after it, so dense anchors never make the text be searched twice.
     private func anchoredMatches(
-        _ span: SpanMatcher, _ anchors: ArraySlice<Int>, startingAtAnchors: Bool, _ spaceRuns: Int?,
+        _ span: ScanPatterns, _ anchors: ArraySlice<Int>, startingAtAnchors: Bool, _ spaceRuns: Int?,
         _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
@@ -206,7 +225,7 @@ struct SpanScanner {
     /// Whether an `unless` pattern overlaps the candidate, an `unlessSentence` pattern matches its
     /// sentence or an `unlessNextSentence` pattern the sentence after it.
     private func isExcepted(
-        _ range: Range<Int>, _ span: SpanMatcher, _ text: UnsafeBufferPointer<UInt8>
+        _ range: Range<Int>, _ span: ScanPatterns, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> Bool {
         if span.unless.isEmpty && span.unlessSentence.isEmpty && span.unlessNextSentence.isEmpty { return false }
         let index = document.sentenceIndex(containing: range.lowerBound)
