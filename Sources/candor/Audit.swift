@@ -181,11 +181,20 @@ struct Audit: ParsableCommand {
         // The batch's own auditor: building another would compile the rules and the shared pass again.
         let auditor = batch.auditorInForce()
         for error in batch.errors { Console.error(error) }
+        // A named stream must be a regular file: a device or FIFO would never end (or never start).
+        if source != "-", case .failure(let failure) = FileReader.regularFile(source) {
+            Console.error("\(source): cannot read: \(failure.reason)")
+            throw ExitCode(ExitStatus.inputError.rawValue)
+        }
         guard let input = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {
             Console.error("\(source): cannot read")
             throw ExitCode(ExitStatus.inputError.rawValue)
         }
-        let errors = JSONLStream(auditor: auditor).run(input: input) { line in
+        var stream = JSONLStream(auditor: auditor)
+        // A line holds one article and the JSON around it.
+        stream.maximumLineBytes = maxBytes > Int.max - (64 << 10) ? .max : maxBytes + (64 << 10)
+        stream.maximumTextBytes = maxBytes
+        let errors = stream.run(input: input) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         if errors > 0 { Console.error("\(errors) line(s) could not be audited; see their error objects") }

@@ -24,7 +24,7 @@ struct ConfigParser {
         config.overrides = parseOverrides(into: &config.entries)
         config.gates.failUnder = score("fail-under")
         config.gates.failOn = choice("fail-on", Severity.self)
-        config.gates.maxFindings = fields.number("max-findings", required: false).map { Int($0) }
+        config.gates.maxFindings = fields.count("max-findings", maximum: Int(Int32.max))
         config.minSeverity = choice("min-severity", Severity.self)
         config.format = choice("format", ReportFormat.self)
         return config

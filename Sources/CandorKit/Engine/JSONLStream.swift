@@ -7,6 +7,11 @@ import Foundation
 public struct JSONLStream: Sendable {
     public let auditor: Auditor
     public var batchSize = 128
+    /// The longest line taken (16 MiB by default): a longer one is an error line of its own, and
+    /// what it holds past the limit is skipped as it comes rather than held.
+    public var maximumLineBytes = 16 << 20
+    /// The largest article a line may hold, as `--max-bytes` is for files.
+    public var maximumTextBytes = InputReader.defaultMaximumBytes
 
     public init(auditor: Auditor) { self.auditor = auditor }
 
@@ -19,17 +24,34 @@ public struct JSONLStream: Sendable {
     /// Reads from `input` until its end, calling `emit` with each output line; returns the number of
     /// lines that were errors.
     public func run(input: FileHandle, emit: (String) -> Void) -> Int {
-        run(
+        var failure: String?
+        let errors = run(
             nextChunk: {
-                let chunk = input.availableData
-                return chunk.isEmpty ? nil : chunk
+                // A read that fails (a closed descriptor) ends the stream with an error line.
+                do {
+                    guard let chunk = try input.read(upToCount: 64 << 10), !chunk.isEmpty else { return nil }
+                    return chunk
+                } catch {
+                    failure = Self.systemReason(error)
+                    return nil
+                }
             }, emit: emit)
+        guard let failure else { return errors }
+        emit(Self.errorLine(number: 0, message: "cannot read the input: \(failure)"))
+        return errors + 1
+    }
+
+    /// The system's words for a failed read ("Bad file descriptor"), which Foundation wraps.
+    private static func systemReason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        guard let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain else { return "read failed" }
+        return String(cString: strerror(Int32(code)))
     }
 
     /// The same over chunks of input however they fall (nil at the end).
     func run(nextChunk: () -> Data?, emit: (String) -> Void) -> Int {
         var errors = 0
-        var batch: [(number: Int, line: Data)] = []
+        var batch: [(number: Int, line: Data?)] = []
         var lineNumber = 0
         func flush() {
             for line in process(batch) {
@@ -44,21 +66,39 @@ public struct JSONLStream: Sendable {
         var pending: [UInt8] = []
         var consumed = 0
         var searched = 0
+        // Within a line longer than the limit: its bytes are dropped until its line feed.
+        var skipping = false
+        func tooLong() {
+            lineNumber += 1
+            batch.append((lineNumber, nil))
+            if batch.count >= batchSize { flush() }
+        }
         while let chunk = nextChunk() {
             pending.removeSubrange(0..<consumed)
             searched -= consumed
             consumed = 0
             pending.append(contentsOf: chunk)
             while let newline = pending.withUnsafeBufferPointer({ $0.firstIndex(of: 0x0A, in: searched..<$0.count) }) {
-                lineNumber += 1
-                batch.append((lineNumber, Data(pending[consumed..<newline])))
+                if skipping {
+                    skipping = false
+                } else if newline - consumed > maximumLineBytes {
+                    tooLong()
+                } else {
+                    lineNumber += 1
+                    batch.append((lineNumber, Data(pending[consumed..<newline])))
+                    if batch.count >= batchSize { flush() }
+                }
                 consumed = newline + 1
                 searched = consumed
-                if batch.count >= batchSize { flush() }
             }
             searched = pending.count
+            if pending.count - consumed > maximumLineBytes {
+                if !skipping { tooLong() }
+                skipping = true
+                (consumed, searched) = (pending.count, pending.count)
+            }
         }
-        if consumed < pending.count {
+        if consumed < pending.count && !skipping {
             lineNumber += 1
             batch.append((lineNumber, Data(pending[consumed...])))
         }
@@ -68,7 +108,7 @@ public struct JSONLStream: Sendable {
 
     /// The batch's output lines in order. Its lines are audited in groups on all cores, each group
     /// read, then matched, then scored and written (see `BatchAuditor.audit`).
-    private func process(_ batch: [(number: Int, line: Data)]) -> [String] {
+    private func process(_ batch: [(number: Int, line: Data?)]) -> [String] {
         let results = Slots<String?>(count: batch.count, initial: nil)
         BatchAuditor.forEachGroup(of: batch.count, groupsPerCore: 4) { members in
             for (index, line) in zip(members, audit(lines: batch[members])) { results[index] = line }
@@ -84,7 +124,8 @@ public struct JSONLStream: Sendable {
     }
 
     /// One output line for each input line, nil for a blank one.
-    func audit(lines: ArraySlice<(number: Int, line: Data)>) -> [String?] {
+    /// A nil line was longer than the limit and is reported as such.
+    func audit(lines: ArraySlice<(number: Int, line: Data?)>) -> [String?] {
         let readings = lines.map { read(line: $0.line, number: $0.number) }
         let reports = auditor.audit(
             readings.compactMap { reading in
@@ -103,7 +144,12 @@ public struct JSONLStream: Sendable {
         }
     }
 
-    private func read(line: Data, number: Int) -> Reading {
+    private func read(line: Data?, number: Int) -> Reading {
+        guard let line else {
+            let limit = maximumLineBytes >= 1 << 20 ? "\(maximumLineBytes >> 20) MiB" : "\(maximumLineBytes) byte"
+            return .error(
+                Self.errorLine(number: number, message: "line \(number): longer than the \(limit) limit; skipped"))
+        }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
         let request: Request
         do {
@@ -113,6 +159,11 @@ public struct JSONLStream: Sendable {
                 Self.errorLine(
                     number: number, message: "line \(number): not a {\"id\", \"text\"} object: \(Self.describe(error))")
             )
+        }
+        if request.text.utf8.count > maximumTextBytes {
+            let message =
+                "line \(number): text larger than the \(maximumTextBytes) byte limit; skipped (raise --max-bytes)"
+            return .error(Self.errorLine(number: number, message: message))
         }
         let document = Document(
             path: "jsonl:\(number)", bytes: Array(request.text.utf8), format: request.format ?? .text)

@@ -18,7 +18,9 @@ public enum InputReader {
         switch input {
         case .standardInput:
             path = standardInputName ?? Self.standardInputName
-            bytes = [UInt8]((try? FileHandle.standardInput.read(upToCount: maximumBytes + 1)) ?? Data())
+            // One byte past the limit tells that the input is larger; a limit of Int.max has no past.
+            let wanted = maximumBytes == .max ? maximumBytes : maximumBytes + 1
+            bytes = [UInt8]((try? FileHandle.standardInput.read(upToCount: wanted)) ?? Data())
         case .file(let file), .found(let file):
             path = file
             switch FileReader.bytes(of: file, atMost: maximumBytes) {

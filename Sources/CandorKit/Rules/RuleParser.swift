@@ -102,7 +102,7 @@ struct RuleParser {
         case "one-sided-sourcing":
             return .oneSidedSourcing
         case "promoted-name":
-            return .promotedName(threshold: Int(fields.number("threshold", required: false) ?? 3))
+            return .promotedName(threshold: fields.count("threshold", maximum: 10_000) ?? 3)
         default:
             let known = DocumentCheck.names.joined(separator: ", ")
             fields.appendError(fields.error(at: fields.node("check"), "unknown check '\(name)' (known: \(known))"))
@@ -134,7 +134,7 @@ struct RuleParser {
                 fields.appendError(fields.error(at: fields.node("phrases"), "in 'phrases': \(error.message)"))
             }
         }
-        let group = Int(fields.number("group", required: false) ?? 0)
+        let group = fields.count("group", maximum: 65_535) ?? 0
         let regex = source.flatMap {
             compile($0, key: fields.has("pattern") ? "pattern" : "phrases", caseSensitive, &fields)
         }

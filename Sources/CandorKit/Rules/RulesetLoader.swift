@@ -119,7 +119,7 @@ public enum RulesetLoader {
     /// A ruleset or vocabulary file's text, or the error that stopped it being read as UTF-8.
     static func readText(_ path: String) -> Swift.Result<String, RulesetError> {
         let data: Data
-        switch FileReader.contents(of: path) {
+        switch FileReader.contents(of: path, atMost: FileReader.rulesetLimit) {
         case .success(let contents): data = contents
         case .failure(let failure):
             return .failure(

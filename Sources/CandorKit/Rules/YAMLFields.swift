@@ -73,6 +73,17 @@ struct YAMLFields {
         return value
     }
 
+    /// A whole number from 0 to `maximum`: a count or an index, which a fraction or a number past
+    /// what an integer holds would otherwise turn into a crash.
+    mutating func count(_ key: String, maximum: Int, required: Bool = false) -> Int? {
+        guard let value = number(key, required: required) else { return nil }
+        guard value == value.rounded(), value <= Double(maximum) else {
+            errors.append(error(at: values[key], "'\(key)' must be a whole number from 0 to \(maximum)"))
+            return nil
+        }
+        return Int(value)
+    }
+
     mutating func bool(_ key: String) -> Bool? {
         guard let node = values[key] else { return nil }
         guard let value = node.bool else {

@@ -1,0 +1,86 @@
+import CandorTestSupport
+import Foundation
+import Testing
+
+/// Inputs that are not articles must be refused quickly, never read without end, never block the
+/// run and never crash it; the other inputs of the run are still audited.
+@Suite struct HostileInputTests {
+    @Test func devicesAndFIFOsAreRefusedAndTheOtherInputIsAudited() throws {
+        let folder = try Scratch.folder("hostile")
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let outcome = try CLIRunner.run(["audit", "/dev/zero", fifo, CLIRunner.sample, "--format", "json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("/dev/zero: cannot read file: not a regular file (a character device)"))
+        #expect(outcome.stderr.contains("fifo: cannot read file: not a regular file (a pipe or FIFO)"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect((json["documents"] as? [Any])?.count == 1, "the sample was still audited")
+    }
+
+    @Test func aConfigurationLinkedToADeviceIsAnErrorNotAnEndlessRead() throws {
+        let folder = try Scratch.folder("linked-config")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent(".candor.yml").path, withDestinationPath: "/dev/zero")
+        try FileManager.default.copyItem(
+            atPath: CLIRunner.sample, toPath: folder.appendingPathComponent("a.txt").path)
+        let outcome = try CLIRunner.run(["audit", "a.txt"], directory: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(".candor.yml:1:1: cannot read configuration: not a regular file"))
+    }
+
+    @Test func theLargestMaximumDoesNotOverflow() throws {
+        let text = try String(contentsOfFile: CLIRunner.sample, encoding: .utf8)
+        let outcome = try CLIRunner.run(["audit", "-", "--max-bytes", String(Int.max)], stdin: text)
+        #expect(outcome.status == 0)
+        #expect(try CLIRunner.run(["audit", CLIRunner.sample, "--max-bytes", String(Int.max)]).status == 0)
+    }
+
+    @Test func aClosedStandardInputIsAnErrorLine() throws {
+        let outcome = try CLIRunner.run(
+            ["-c", "exec \"$0\" audit --jsonl - <&-", CLIRunner.binary.path],
+            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.hasPrefix("{\"error\":\"cannot read the input:"))
+    }
+
+    @Test func jsonLinesAreHeldToTheLimits() throws {
+        let long = String(repeating: "x", count: 70_000)
+        let lines = [
+            #"{"id": 1, "text": "Experts say it may work, and it might."}"#, long,
+            #"{"id": 2, "text": "\#(String(repeating: "Experts say so. ", count: 100))"}"#,
+            #"{"id": 3, "text": "Fine."}"#,
+        ]
+        let outcome = try CLIRunner.run(
+            ["audit", "--jsonl", "-", "--max-bytes", "1000"], stdin: lines.joined(separator: "\n") + "\n")
+        let results = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(results.count == 4)
+        #expect(results[0].hasPrefix("{\"id\":1,"))
+        #expect(results[1].contains("line 2: longer than the"))
+        #expect(results[2].contains("line 3: text larger than the 1000 byte limit"))
+        #expect(results[3].hasPrefix("{\"id\":3,"))
+        #expect(outcome.status == 2)
+        let device = try CLIRunner.run(["audit", "--jsonl", "/dev/zero"])
+        #expect(device.status == 2)
+        #expect(device.stderr.contains("/dev/zero: cannot read: not a regular file"))
+    }
+
+    @Test func anOutOfRangeGroupIsALocatedError() throws {
+        let folder = try Scratch.folder("group")
+        let yaml = """
+            rules:
+              - id: hedging.big-group
+                category: hedging
+                severity: info
+                weight: 1
+                message: m
+                rationale: r
+                suggestion: s
+                pattern: 'may (be)'
+                group: 99999999999999999999
+            """
+        try yaml.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["rules", "lint", "--ruleset", folder.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("rules.yml:10:12: 'group' must be a whole number from 0 to 65535"))
+    }
+}
