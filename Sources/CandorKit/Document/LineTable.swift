@@ -5,10 +5,36 @@
 public struct LineTable: Sendable {
     public let lineStarts: [Int]
     private let bytes: [UInt8]
+    /// How many scalars start before each multiple of `blockSize`: a column is then counted from the
+    /// nearest block rather than from the start of its line, which may be the whole text, so each
+    /// lookup costs at most a block however long the line.
+    private let scalarsBeforeBlock: [Int]
+    private static let blockSize = 4096
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         lineStarts = Self.lineStarts(of: bytes)
+        var before = [0]
+        before.reserveCapacity(bytes.count / Self.blockSize + 1)
+        var start = 0
+        while start + Self.blockSize <= bytes.count {
+            before.append(before[before.count - 1] + Self.scalarCount(bytes, start..<(start + Self.blockSize)))
+            start += Self.blockSize
+        }
+        scalarsBeforeBlock = before
+    }
+
+    /// How many scalars start before `offset` (at most the text's length).
+    private func scalars(before offset: Int) -> Int {
+        let block = offset / Self.blockSize
+        let blockStart = block * Self.blockSize
+        return scalarsBeforeBlock[block] + Self.scalarCount(bytes, blockStart..<offset)
+    }
+
+    /// How many scalars start in `range`, from the blocks (see `scalarsBeforeBlock`).
+    private func scalarCount(in range: Range<Int>) -> Int {
+        range.count <= Self.blockSize
+            ? Self.scalarCount(bytes, range) : scalars(before: range.upperBound) - scalars(before: range.lowerBound)
     }
 
     /// Where each line starts. Text with no carriage return, nearly every file, has its line feeds
@@ -52,7 +78,7 @@ public struct LineTable: Sendable {
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(0, offset), bytes.count)
         let line = lineIndex(of: clamped)
-        return (line + 1, 1 + Self.scalarCount(bytes, lineStarts[line]..<clamped))
+        return (line + 1, 1 + scalarCount(in: lineStarts[line]..<clamped))
     }
 
     /// The locations of both ends of a range. A range within one line, as nearly every finding is,
@@ -64,7 +90,7 @@ public struct LineTable: Sendable {
         guard start.line >= lineStarts.count || upper < lineStarts[start.line], lower <= upper else {
             return (start, location(of: range.upperBound))
         }
-        return (start, (start.line, start.column + Self.scalarCount(bytes, lower..<upper)))
+        return (start, (start.line, start.column + scalarCount(in: lower..<upper)))
     }
 
     /// The index of the line holding `offset` (already clamped to the text), by binary search.

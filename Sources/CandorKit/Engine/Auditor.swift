@@ -201,7 +201,7 @@ public struct Auditor: Sendable {
     static func place(_ finding: inout Finding, in document: Document) {
         if finding.hasProseRange { finding.context = document.context(around: finding.textRange) }
         let sentence = document.sentenceIndex(containing: finding.textRange.lowerBound).map {
-            document.text[document.sentences[$0]]
+            document.text[Self.fingerprintWindow(finding.textRange, in: document.sentences[$0], document.text)]
         }
         let isSpan = finding.scope == .span
         finding.fingerprint = Fingerprint.of(
@@ -210,6 +210,20 @@ public struct Auditor: Sendable {
         guard finding.scope == .span else { return }
         finding.displayRange =
             document.format == .html ? finding.textRange : document.textMap.sourceRange(for: finding.textRange)
+    }
+
+    /// The part of a finding's sentence its fingerprint reads: at most `fingerprintReach` bytes
+    /// either side of the flagged words (cut at characters), so a sentence of thousands of findings
+    /// (a page with no full stop) is not hashed whole for each, and an edit far away in it leaves
+    /// the fingerprint as it was. Ordinary sentences are read whole.
+    static let fingerprintReach = 512
+
+    static func fingerprintWindow(_ range: Range<Int>, in sentence: Range<Int>, _ text: [UInt8]) -> Range<Int> {
+        var lower = max(sentence.lowerBound, range.lowerBound - fingerprintReach)
+        var upper = min(sentence.upperBound, range.upperBound + fingerprintReach)
+        while lower > sentence.lowerBound, lower < text.count, text[lower] & 0xC0 == 0x80 { lower -= 1 }
+        while upper < sentence.upperBound, upper < text.count, text[upper] & 0xC0 == 0x80 { upper += 1 }
+        return lower..<max(lower, upper)
     }
 
     /// Signals from metadata rules: a front-matter author is a byline, a declared sponsor a disclosure.

@@ -1,5 +1,6 @@
 /// Stable identities for findings, so a baseline or a comparison of drafts can recognise a finding
-/// after lines move: the rule, the flagged words and their sentence, normalised for case and spacing.
+/// after lines move: the rule, the flagged words and their sentence (within 512 bytes of them, see
+/// `Auditor.fingerprintWindow`), normalised for case and spacing.
 public enum Fingerprint {
     public static func of(ruleId: String, text: String, context: String) -> String {
         of(ruleId: ruleId, text: Array(text.utf8)[...], context: Array(context.utf8)[...])

@@ -33,15 +33,16 @@ struct SpanScanner {
     ) -> ([Range<Int>], MatchError?) {
         document.text.withUnsafeBufferPointer { text in
             var flagged: [Range<Int>] = []
+            var exceptions = Exceptions(span, document: document, matcher: matcher)
             do throws(MatchError) {
                 if let candidates {
-                    for range in candidates where try !isExcepted(range, span, text) { flagged.append(range) }
+                    for range in candidates where try !exceptions.except(range, text) { flagged.append(range) }
                 } else if let anchors {
                     // With leading words, matches are searched from those within reach of a required word.
                     let starts = leads.map { self.leads($0, reaching: anchors, spaceRuns, text)[...] } ?? anchors
                     let fromStarts = leads != nil || anchorsStartMatches
                     for range in try anchoredMatches(span, starts, startingAtAnchors: fromStarts, spaceRuns, text)
-                    where try !isExcepted(range, span, text) {
+                    where try !exceptions.except(range, text) {
                         flagged.append(range)
                     }
                 } else {
@@ -49,7 +50,7 @@ struct SpanScanner {
                     try matcher.forEachMatch(of: span.regex, in: text) { match in
                         guard let range = match.groups[span.group], !range.isEmpty else { return true }
                         do throws(MatchError) {
-                            if try !isExcepted(range, span, text) { flagged.append(range) }
+                            if try !exceptions.except(range, text) { flagged.append(range) }
                             return true
                         } catch {
                             failure = error
@@ -220,42 +221,5 @@ struct SpanScanner {
             severity: .error,
             message: "\(document.path): rule \(rule.id) stopped: \(failure.message); its findings here are incomplete",
             ruleId: rule.id)
-    }
-
-    /// Whether an `unless` pattern overlaps the candidate, an `unlessSentence` pattern matches its
-    /// sentence or an `unlessNextSentence` pattern the sentence after it.
-    private func isExcepted(
-        _ range: Range<Int>, _ span: ScanPatterns, _ text: UnsafeBufferPointer<UInt8>
-    ) throws(MatchError) -> Bool {
-        if span.unless.isEmpty && span.unlessSentence.isEmpty && span.unlessNextSentence.isEmpty { return false }
-        let index = document.sentenceIndex(containing: range.lowerBound)
-        let sentence = index.map { document.sentences[$0] } ?? range
-        // Exceptions are looked for inside the sentence only: a search that ran on to the next match
-        // elsewhere would make every candidate cost the rest of the document.
-        for regex in span.unless {
-            var overlaps = false
-            let latestStart = min(sentence.upperBound, range.upperBound) - 1
-            try matcher.forEachMatch(of: regex, in: text, from: sentence.lowerBound, within: latestStart) { match in
-                overlaps =
-                    match.range.overlaps(range) || (match.range.isEmpty && range.contains(match.range.lowerBound))
-                return !overlaps
-            }
-            if overlaps { return true }
-        }
-        for regex in span.unlessSentence {
-            if try matcher.firstMatch(of: regex, in: text, from: sentence.lowerBound, within: sentence.upperBound - 1)
-                != nil
-            {
-                return true
-            }
-        }
-        guard let index, index + 1 < document.sentences.count, !span.unlessNextSentence.isEmpty else { return false }
-        let next = document.sentences[index + 1]
-        for regex in span.unlessNextSentence where !next.isEmpty {
-            if try matcher.firstMatch(of: regex, in: text, from: next.lowerBound, within: next.upperBound - 1) != nil {
-                return true
-            }
-        }
-        return false
     }
 }
