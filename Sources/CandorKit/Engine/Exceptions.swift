@@ -104,7 +104,9 @@ struct Exceptions {
         _ patterns: [Regex], in bounds: Range<Int>, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> Bool {
         for regex in patterns where !bounds.isEmpty {
-            if try matcher.firstMatch(of: regex, in: text, from: bounds.lowerBound, within: bounds.upperBound - 1) != nil {
+            if try matcher.firstMatch(of: regex, in: text, from: bounds.lowerBound, within: bounds.upperBound - 1)
+                != nil
+            {
                 return true
             }
         }
