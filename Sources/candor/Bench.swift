@@ -33,6 +33,9 @@ struct Bench: ParsableCommand {
             "Also time matching with each rule run only where it finds something: what a prefilter could save at most.")
     var headroom = false
 
+    @Flag(help: "Also time hostile shapes of text at two sizes (doubled input must cost at most 2.3x).")
+    var shapes = false
+
     @Option(help: "Also stream N megabytes of JSON lines through --jsonl and report memory as it goes.")
     var jsonlMegabytes = 0
 
@@ -99,11 +102,13 @@ struct Bench: ParsableCommand {
             try BenchScaling.doubledPhraseRules(files: files, ruleset: ruleset, builtin: builtin, runs: runs)
         }
         if large { try BenchRun.largeFile(files: files, ruleset: ruleset, runs: runs) }
+        let shapesWithin = shapes ? BenchShapes.run(auditor: auditor, runs: runs) : true
         print(String(format: "peak memory: %.1f MB", BenchMath.peakMemoryMB()))
         // The run itself keeps one core or more busy, so only a load well above that means others.
         if let load = BenchMath.loadAverage() {
             print(String(format: "machine load (1-minute average) at the end: %.2f, this run included", load))
         }
+        if !shapesWithin { throw ExitCode(ExitStatus.gateFailed.rawValue) }
     }
 }
 

@@ -48,7 +48,8 @@ struct Exceptions {
         unlessMatches = []
         for regex in span.unless {
             var found: [Range<Int>] = []
-            try matcher.forEachMatch(of: regex, in: text, from: bounds.lowerBound, within: bounds.upperBound - 1) {
+            let near = SpanScanner.text(text, reaching: bounds.upperBound)
+            try matcher.forEachMatch(of: regex, in: near, from: bounds.lowerBound, within: bounds.upperBound - 1) {
                 found.append($0.range)
                 return true
             }
@@ -90,7 +91,8 @@ struct Exceptions {
         for regex in span.unless {
             var overlaps = false
             let latestStart = min(bounds.upperBound, range.upperBound) - 1
-            try matcher.forEachMatch(of: regex, in: text, from: bounds.lowerBound, within: latestStart) { match in
+            let near = SpanScanner.text(text, reaching: bounds.upperBound)
+            try matcher.forEachMatch(of: regex, in: near, from: bounds.lowerBound, within: latestStart) { match in
                 overlaps =
                     match.range.overlaps(range) || (match.range.isEmpty && range.contains(match.range.lowerBound))
                 return !overlaps
@@ -104,7 +106,8 @@ struct Exceptions {
         _ patterns: [Regex], in bounds: Range<Int>, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> Bool {
         for regex in patterns where !bounds.isEmpty {
-            if try matcher.firstMatch(of: regex, in: text, from: bounds.lowerBound, within: bounds.upperBound - 1)
+            let near = SpanScanner.text(text, reaching: bounds.upperBound)
+            if try matcher.firstMatch(of: regex, in: near, from: bounds.lowerBound, within: bounds.upperBound - 1)
                 != nil
             {
                 return true

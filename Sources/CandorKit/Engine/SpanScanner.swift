@@ -89,7 +89,8 @@ struct SpanScanner {
             let continuesCleared = (cleared.lowerBound...cleared.upperBound).contains(earliest)
             if continuesCleared { earliest = cleared.upperBound }
             guard earliest <= anchor else { continue }
-            guard let match = try matcher.firstMatch(of: span.regex, in: text, from: earliest, within: anchor) else {
+            let near = Self.text(text, reaching: anchor)
+            guard let match = try matcher.firstMatch(of: span.regex, in: near, from: earliest, within: anchor) else {
                 let after = Matcher.boundary(after: anchor + 1, in: text)
                 cleared = (continuesCleared ? cleared.lowerBound : earliest)..<after
                 continue
@@ -99,6 +100,19 @@ struct SpanScanner {
             lastEnd = max(match.range.upperBound, match.range.lowerBound + 1)
         }
         return ranges
+    }
+
+    /// How far past the last place a search may start the text it is given runs. PCRE2 looks ahead
+    /// for a character every match of a pattern needs before it tries to match at all, and reads on
+    /// to the end of the text it is given where that character never comes: given the whole text,
+    /// each search near one anchor, or in one sentence, could read to the end of the document.
+    /// A match of a rule is a phrase; none runs this far past where it starts.
+    static let searchReach = 4096
+
+    /// `text` cut `searchReach` bytes after `last` (or whole, if shorter); offsets are unchanged.
+    static func text(_ text: UnsafeBufferPointer<UInt8>, reaching last: Int) -> UnsafeBufferPointer<UInt8> {
+        let end = last > text.count - searchReach ? text.count : last + searchReach
+        return UnsafeBufferPointer(rebasing: text[..<max(0, end)])
     }
 
     /// The places among `lists` (each in order) where a match could begin: a match holds a required
