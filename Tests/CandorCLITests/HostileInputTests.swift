@@ -83,4 +83,20 @@ import Testing
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("rules.yml:10:12: 'group' must be a whole number from 0 to 65535"))
     }
+
+    @Test func anElementWithTooManyAttributesIsCutOffWithAWarning() throws {
+        let folder = try Scratch.folder("attributes")
+        let attributes = (0..<5_000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let page = "<html><body><p \(attributes)>Experts say it may work.</p></body></html>\n"
+        let file = folder.appendingPathComponent("page.html")
+        try page.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["audit", file.path, "--format", "json"])
+        #expect(
+            outcome.stderr.contains(
+                "page.html: line 1: an element with more than 1000 attributes; the rest are ignored"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let document = try #require((json["documents"] as? [[String: Any]])?.first)
+        let texts = (document["findings"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        #expect(texts.contains("Experts say"), "the paragraph is still read: \(texts)")
+    }
 }

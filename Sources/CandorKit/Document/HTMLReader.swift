@@ -9,6 +9,8 @@ internal import CLibXML2
 enum HTMLReader {
     static func read(_ decoded: [UInt8]) -> Extraction {
         let collector = HTMLTextCollector(source: decoded)
+        let limited = HTMLAttributeLimit.blanking(decoded)
+        let parsed = limited?.page ?? decoded
         guard !decoded.isEmpty, let context = htmlNewParserCtxt() else { return collector.finish() }
         defer { htmlFreeParserCtxt(context) }
         var handler = htmlSAXHandler()
@@ -33,13 +35,15 @@ enum HTMLReader {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        decoded.withUnsafeBufferPointer { buffer in
+        parsed.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 let document = htmlCtxtReadMemory(context, pointer, Int32(buffer.count), nil, "UTF-8", options)
                 if let document { xmlFreeDoc(document) }
             }
         }
-        return collector.finish()
+        var extraction = collector.finish()
+        extraction.diagnostics += limited?.warnings ?? []
+        return extraction
     }
 
     private static func collector(_ context: UnsafeMutableRawPointer?) -> HTMLTextCollector? {
