@@ -1,3 +1,4 @@
+import CandorKit
 import Foundation
 
 /// Messages for people on standard error, in the `candor: error: ...` form linters use.
@@ -6,8 +7,9 @@ enum Console {
     static func warning(_ message: String) { write("candor: warning: \(message)") }
     static func note(_ message: String) { write("candor: \(message)") }
 
+    /// Messages quote file names, rule text and YAML: their control characters are shown, not sent.
     private static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((VisibleText.escape(line) + "\n").utf8))
     }
 
     /// Whether standard output is a terminal that should get colour (never when NO_COLOR is set).

@@ -42,7 +42,7 @@ struct Diff: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(comparison), as: UTF8.self))
         default:
-            print(comparison.render(markdown: format == .markdown), terminator: "")
+            print(VisibleText.escape(comparison.render(markdown: format == .markdown)), terminator: "")
         }
         if !batch.errors.isEmpty { throw ExitCode(ExitStatus.inputError.rawValue) }
         if failOnRegression && comparison.regressed {

@@ -28,6 +28,6 @@ struct Explain: ParsableCommand {
             Console.error("unknown rule '\(ruleId ?? "")'; run 'candor rules list' to see them")
             throw ExitCode(ExitStatus.inputError.rawValue)
         }
-        print(RuleExplanation.text(for: rule), terminator: "")
+        print(VisibleText.escape(RuleExplanation.text(for: rule)), terminator: "")
     }
 }

@@ -36,7 +36,7 @@ struct Rules: ParsableCommand {
                 let weight = String(format: "%g", rule.weight)
                 print(
                     "\(rule.id.padding(idWidth))  \(rule.severity.rawValue.padding(8))  \(weight.padding(6))  "
-                        + "\(kind.padding(8))  \(rule.message)")
+                        + "\(kind.padding(8))  \(VisibleText.escape(rule.message, newlines: false))")
             }
             print("\n\(rules.count) rules")
             if hadErrors { throw ExitCode(ExitStatus.inputError.rawValue) }
@@ -54,7 +54,9 @@ extension Rules {
         func run() throws {
             let (ruleset, hadErrors) = rulesets.load()
             let failures = ExampleRunner(ruleset: ruleset).run()
-            for failure in failures { print("\(failure.ruleId): \(failure.problem)\n    \(failure.example)") }
+            for failure in failures {
+                print(VisibleText.escape("\(failure.ruleId): \(failure.problem)\n    \(failure.example)"))
+            }
             let examples = ruleset.rules.reduce(0) { $0 + $1.examples.flag.count + $1.examples.pass.count }
             print("\(ruleset.rules.count) rules, \(examples) examples, \(failures.count) failing")
             if hadErrors || !failures.isEmpty { throw ExitCode(ExitStatus.inputError.rawValue) }
@@ -79,8 +81,9 @@ extension Rules {
                 for pattern in [span.regex] + span.unless + span.unlessSentence + span.unlessNextSentence {
                     for warning in PatternLint.warnings(for: pattern.pattern) {
                         print(
-                            "\(rule.file):\(rule.line): warning: \(rule.id): pattern may backtrack catastrophically: \(warning)"
-                        )
+                            VisibleText.escape(
+                                "\(rule.file):\(rule.line): warning: \(rule.id): pattern may backtrack catastrophically: \(warning)"
+                            ))
                         count += 1
                     }
                 }

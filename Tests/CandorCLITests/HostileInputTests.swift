@@ -99,4 +99,21 @@ import Testing
         let texts = (document["findings"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         #expect(texts.contains("Experts say"), "the paragraph is still read: \(texts)")
     }
+
+    @Test func controlAndReorderingCharactersNeverReachAReader() throws {
+        let folder = try Scratch.folder("controls")
+        let text = "Experts say \u{1B}]0;pwned\u{07} it may \u{202E} work, \u{9B}2J it might.\n"
+        let file = folder.appendingPathComponent("a\u{1B}[31m\nb.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let raw: [Unicode.Scalar] = ["\u{1B}", "\u{07}", "\u{202E}", "\u{9B}"]
+        for format in ["terminal", "markdown", "checklist", "github"] {
+            let outcome = try CLIRunner.run(["audit", file.path, "--format", format, "--color", "never"])
+            let output = outcome.stdout + outcome.stderr
+            #expect(!output.unicodeScalars.contains { raw.contains($0) }, "\(format) wrote a raw control character")
+            #expect(output.contains("\\x1b"), "\(format) shows the escape visibly")
+        }
+        let missing = try CLIRunner.run(["audit", folder.appendingPathComponent("no\u{1B}[2Jfile.txt").path])
+        #expect(!missing.stderr.unicodeScalars.contains("\u{1B}"))
+        #expect(missing.stderr.contains("no\\x1b[2Jfile.txt"))
+    }
 }

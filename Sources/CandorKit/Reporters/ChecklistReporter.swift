@@ -11,7 +11,7 @@ public struct ChecklistReporter: Reporter {
     }
 
     private func render(_ document: DocumentReport) -> String {
-        var out = "# Editorial checklist: \(escape(document.path))\n\n"
+        var out = "# Editorial checklist: \(MarkdownText.escape(document.path, newlines: false))\n\n"
         let verdict = document.score >= target ? "meets" : "below"
         out +=
             "Transparency score **\(document.score)/100** (grade \(document.grade)), \(verdict) the target of \(target).\n\n"

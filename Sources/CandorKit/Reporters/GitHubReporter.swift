@@ -33,7 +33,7 @@ public struct GitHubReporter: PieceByPieceReporter {
 
     /// Escaping for a command's message, as the Actions runner reads it.
     func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        VisibleText.escape(text).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 

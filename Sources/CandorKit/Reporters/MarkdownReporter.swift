@@ -20,7 +20,7 @@ public struct MarkdownReporter: PieceByPieceReporter {
     }
 
     private func emit(_ document: DocumentReport, _ out: (String) -> Void) {
-        out("## \(escape(document.path))\n\n")
+        out("## \(MarkdownText.escape(document.path, newlines: false))\n\n")
         out("**Score \(document.score)/100, grade \(document.grade)** (\(document.wordCount) words, ")
         out("\(document.findings.count) findings, \(document.signals.count) signals)\n\n")
         if let failure = gates?.failure(of: document) { out("**Gate failed:** \(escape(failure))\n\n") }

@@ -20,20 +20,20 @@ public struct TerminalReporter: PieceByPieceReporter {
                 "\n" + style.bold("\(summary.documents) documents")
                     + ", \(summary.findings) findings, median score \(median)\n")
         }
-        for failure in gates?.runFailures ?? [] { out("\n" + style.bold("Gate failed: ") + failure + "\n") }
+        for failure in gates?.runFailures ?? [] { out("\n" + style.bold("Gate failed: ") + shown(failure) + "\n") }
     }
 
     /// One document, a line at a time; findings by category, each category read from the findings
     /// in place rather than copied out.
     private func emit(_ document: DocumentReport, _ out: (String) -> Void) {
         func line(_ text: String) { out(text + "\n") }
-        line(style.bold(document.path))
+        line(style.bold(shown(document.path, newlines: false)))
         let scoreText = style.score("\(document.score)/100", document.score)
         line(
             "  Score \(scoreText)  grade \(style.bold(document.grade))  "
                 + "(\(document.wordCount) words, \(plural(document.findings.count, "finding")), \(plural(document.signals.count, "signal")))"
         )
-        if let failure = gates?.failure(of: document) { line("  " + style.bold("Gate failed: ") + failure) }
+        if let failure = gates?.failure(of: document) { line("  " + style.bold("Gate failed: ") + shown(failure)) }
         line("")
         breakdown(document).forEach(line)
         for category in Category.allCases {
@@ -48,17 +48,17 @@ public struct TerminalReporter: PieceByPieceReporter {
             line("  " + style.color(style.bold("Signals (\(document.signals.count))"), for: .transparency))
             for signal in document.signals {
                 line(
-                    "    \(String(signal.line).leftPadded(to: 4)):\(String(signal.column).padded(to: 4)) \(signal.ruleId)  \(style.dim(quoted(signal.text)))"
+                    "    \(String(signal.line).leftPadded(to: 4)):\(String(signal.column).padded(to: 4)) \(signal.ruleId)  \(style.dim(quoted(shown(signal.text))))"
                 )
             }
         }
         for diagnostic in document.diagnostics {
-            line("  \(diagnostic.severity.rawValue): \(diagnostic.message)")
+            line("  \(diagnostic.severity.rawValue): \(shown(diagnostic.message))")
         }
     }
 
     private func breakdown(_ document: DocumentReport) -> [String] {
-        let rows = [("base", "", document.base)] + document.breakdown.map { ($0.category, $0.reason, $0.points) }
+        let rows = [("base", "", document.base)] + document.breakdown.map { ($0.category, shown($0.reason), $0.points) }
         let categoryWidth = rows.map(\.0.count).max() ?? 0
         let reasonWidth = min(70, rows.map(\.1.count).max() ?? 0)
         var lines = ["  " + style.dim("Breakdown".padded(to: categoryWidth + reasonWidth + 2) + "  points")]
@@ -81,12 +81,18 @@ public struct TerminalReporter: PieceByPieceReporter {
         var lines = ["  \(location) \(finding.severity.rawValue.padded(to: 8)) \(style.dim(finding.ruleLabel + mark))"]
         let indent = String(repeating: " ", count: 12)
         if finding.scope == .span {
-            let excerpt = finding.context.before + style.highlight(finding.text) + finding.context.after
+            let excerpt =
+                shown(finding.context.before) + style.highlight(shown(finding.text)) + shown(finding.context.after)
             lines.append(indent + excerpt.replacingNewlines())
         }
-        lines.append(indent + finding.message)
-        lines.append(indent + style.dim("→ " + finding.suggestion))
+        lines.append(indent + shown(finding.message))
+        lines.append(indent + style.dim("→ " + shown(finding.suggestion)))
         return lines
+    }
+
+    /// Text from an article, a rule or a file name, with control and reordering characters shown.
+    private func shown(_ text: String, newlines: Bool = true) -> String {
+        VisibleText.escape(text, newlines: newlines)
     }
 
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
