@@ -85,6 +85,13 @@ struct Audit: ParsableCommand {
         var failed = false
         let batch = BatchAuditor(options: options)
         let collected = InputCollector.collect(paths)
+        var outputs = reports.map { (flag: "--report \($0.format.rawValue):\($0.path)", path: $0.path) }
+        if let output { outputs.insert((flag: "--output", path: output), at: 0) }
+        if let writeBaseline { outputs.append((flag: "--write-baseline", path: writeBaseline)) }
+        if let conflict = OutputPaths.conflict(outputs: outputs, inputs: collected.inputs.compactMap(\.path)) {
+            Console.error(conflict)
+            throw ExitCode(ExitStatus.inputError.rawValue)
+        }
         for problem in collected.problems { Console.error(problem.description) }
         failed = failed || !collected.problems.isEmpty
         // One rule for which configuration applies (see README, "Configuration"): `--config`, else the

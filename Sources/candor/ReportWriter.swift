@@ -42,26 +42,51 @@ enum ReportWriter {
         }
     }
 
-    /// Writes to a new file beside `path`, with the permissions a new file gets, then renames it over
-    /// `path`; on any failure the temporary file is removed and `path` is untouched.
+    /// Writes to a new file beside `path` (through a symbolic link, beside the file it names) and
+    /// renames it over the file; on any failure the temporary file is removed and the file is
+    /// untouched. An existing report keeps its permissions; a new one gets those of a new file.
     private static func writeAtomically(to path: String, _ produce: Producer) throws {
-        let url = URL(fileURLWithPath: path)
-        var template = Array(
-            url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
+        let url = URL(fileURLWithPath: linkTarget(of: path))
+        let folder = url.deletingLastPathComponent()
+        TemporaryFiles.removeLeftovers(of: url.lastPathComponent, in: folder.path)
+        var template = Array(TemporaryFiles.template(for: url.lastPathComponent, in: folder).utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw posixError() }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let slot = TemporaryFiles.remember(temporary)
         var renamed = false
-        defer { if !renamed { unlink(temporary) } }
+        defer {
+            if !renamed { unlink(temporary) }
+            TemporaryFiles.forget(slot)
+        }
         do {
             defer { close(descriptor) }
+            var existing = stat()
             let mask = umask(0)
             umask(mask)
-            guard fchmod(descriptor, 0o666 & ~mask) == 0 else { throw posixError() }
+            let mode = stat(url.path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~mask
+            guard fchmod(descriptor, mode) == 0 else { throw posixError() }
             try produce { try writeAll($0, to: descriptor) }
         }
-        guard rename(temporary, path) == 0 else { throw posixError() }
+        guard rename(temporary, url.path) == 0 else { throw posixError() }
         renamed = true
+    }
+
+    /// The file a chain of symbolic links ends at (`path` itself when it is none), so that writing a
+    /// report replaces that file and leaves the links in place.
+    private static func linkTarget(of path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+                let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current)
+            else { return current }
+            current =
+                destination.hasPrefix("/")
+                ? destination
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
+        }
+        return current
     }
 
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {

@@ -116,4 +116,37 @@ import Testing
         #expect(!missing.stderr.unicodeScalars.contains("\u{1B}"))
         #expect(missing.stderr.contains("no\\x1b[2Jfile.txt"))
     }
+
+    @Test func outputsNeverOverwriteAnInputOrEachOther() throws {
+        let folder = try Scratch.folder("outputs")
+        let article = folder.appendingPathComponent("a.txt")
+        try FileManager.default.copyItem(atPath: CLIRunner.sample, toPath: article.path)
+        let before = try Data(contentsOf: article)
+        let ontoInput = try CLIRunner.run(["audit", "--format", "json", "-o", "a.txt", "a.txt"], directory: folder)
+        #expect(ontoInput.status == 2)
+        #expect(ontoInput.stderr.contains("a.txt: --output would overwrite an input of this run"))
+        #expect(try Data(contentsOf: article) == before, "the article is untouched")
+        let twice = try CLIRunner.run(
+            ["audit", "a.txt", "--report", "sarif:r.out", "--report", "json:r.out"], directory: folder)
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("write the same file"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.out").path))
+    }
+
+    @Test func aReportIsWrittenThroughALinkAndKeepsItsPermissions() throws {
+        let folder = try Scratch.folder("link")
+        let real = folder.appendingPathComponent("real.json")
+        try "old".write(to: real, atomically: true, encoding: .utf8)
+        #expect(chmod(real.path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("link.json").path, withDestinationPath: "real.json")
+        let outcome = try CLIRunner.run(
+            ["audit", CLIRunner.sample, "--format", "json", "-o", "link.json"], directory: folder)
+        #expect(outcome.status == 0)
+        let link = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("link.json").path)
+        #expect(link[.type] as? FileAttributeType == .typeSymbolicLink, "the link stays a link")
+        let written = try FileManager.default.attributesOfItem(atPath: real.path)
+        #expect((written[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("{"))
+    }
 }
