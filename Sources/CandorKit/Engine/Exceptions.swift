@@ -4,9 +4,9 @@ import PCRE2Kit
 /// `unless` pattern overlaps a candidate, an `unlessSentence` pattern matches its sentence or an
 /// `unlessNextSentence` pattern the sentence after it.
 ///
-/// Each is looked for inside one sentence only, and once per sentence rather than once per
-/// candidate: the `unless` matches of a sentence are found once and walked with the candidates,
-/// and a sentence's answers are kept for the candidates after the first. A sentence with thousands
+/// Each is looked for inside one sentence only, and each stretch of a sentence once rather than once
+/// per candidate: the `unless` matches of a sentence are found as far as its candidates need and
+/// walked with them, and a sentence's answers are kept for the candidates after the first. A sentence with thousands
 /// of candidates (a page with no full stop) then costs one search, not one per candidate.
 struct Exceptions {
     private let span: ScanPatterns
@@ -18,6 +18,8 @@ struct Exceptions {
     private var unlessMatches: [[Range<Int>]] = []
     /// By `unless` pattern, the first of its matches that can still overlap a candidate.
     private var unlessCursors: [Int] = []
+    /// By `unless` pattern, where its next search in the sentence starts.
+    private var searchedFrom: [Int] = []
     private var sentenceExcepted: Bool?
 
     init(_ span: ScanPatterns, document: Document, matcher: Matcher) {
@@ -35,32 +37,51 @@ struct Exceptions {
             if try overlapsUnless(range, within: range, text) { return true }
             return try matches(span.unlessSentence, in: range, text)
         }
-        if index != sentence { try enter(index, text) }
-        if sentenceExcepted == true { return true }
-        for pattern in unlessMatches.indices where overlaps(range, pattern) { return true }
-        return false
-    }
-
-    /// Finds a sentence's `unless` matches and its answers for the whole sentence.
-    private mutating func enter(_ index: Int, _ text: UnsafeBufferPointer<UInt8>) throws(MatchError) {
-        sentence = index
+        if index != sentence { enter(index) }
         let bounds = document.sentences[index]
-        unlessMatches = []
-        for regex in span.unless {
-            var found: [Range<Int>] = []
-            let near = SpanScanner.text(text, reaching: bounds.upperBound)
-            try matcher.forEachMatch(of: regex, in: near, from: bounds.lowerBound, within: bounds.upperBound - 1) {
-                found.append($0.range)
-                return true
-            }
-            unlessMatches.append(found)
+        for pattern in unlessMatches.indices {
+            try extend(pattern, through: min(bounds.upperBound, range.upperBound) - 1, in: bounds, text)
+            if overlaps(range, pattern) { return true }
         }
-        unlessCursors = Array(repeating: 0, count: unlessMatches.count)
+        if let sentenceExcepted { return sentenceExcepted }
         var excepted = try matches(span.unlessSentence, in: bounds, text)
         if !excepted, index + 1 < document.sentences.count {
             excepted = try matches(span.unlessNextSentence, in: document.sentences[index + 1], text)
         }
         sentenceExcepted = excepted
+        return excepted
+    }
+
+    /// Starts on a sentence: nothing of it searched yet.
+    private mutating func enter(_ index: Int) {
+        sentence = index
+        unlessMatches = Array(repeating: [], count: span.unless.count)
+        unlessCursors = Array(repeating: 0, count: span.unless.count)
+        searchedFrom = Array(repeating: document.sentences[index].lowerBound, count: span.unless.count)
+        sentenceExcepted = nil
+    }
+
+    /// Finds an `unless` pattern's matches in the sentence that start up to `latest`, going on from
+    /// where the last candidate's search stopped: each stretch of the sentence is searched once,
+    /// and no further than its last candidate needs.
+    private mutating func extend(
+        _ pattern: Int, through latest: Int, in bounds: Range<Int>, _ text: UnsafeBufferPointer<UInt8>
+    ) throws(MatchError) {
+        let near = SpanScanner.text(text, reaching: bounds.upperBound)
+        while searchedFrom[pattern] <= latest {
+            guard
+                let match = try matcher.firstMatch(
+                    of: span.unless[pattern], in: near, from: searchedFrom[pattern], within: latest)
+            else {
+                // No match starts up to `latest`: the next search begins after it.
+                searchedFrom[pattern] = Matcher.boundary(after: latest + 1, in: near)
+                return
+            }
+            unlessMatches[pattern].append(match.range)
+            searchedFrom[pattern] =
+                match.range.isEmpty
+                ? Matcher.boundary(after: match.range.lowerBound + 1, in: near) : match.range.upperBound
+        }
     }
 
     /// Whether a kept `unless` match overlaps the candidate (an empty one, lying inside it). Matches
