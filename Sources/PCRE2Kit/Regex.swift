@@ -32,7 +32,8 @@ public final class Regex: @unchecked Sendable {
     /// reviewed can run far longer than the limit suggests.
     public init(_ pattern: String, caseSensitive: Bool = false, jit: Bool = true) throws(RegexCompileError) {
         // USE_OFFSET_LIMIT lets the matcher scan in windows and check its time budget between them.
-        var options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT)
+        // NEVER_BACKSLASH_C: `\C` matches one byte, so a match could end inside a character.
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT | PCRE2_NEVER_BACKSLASH_C)
         if !caseSensitive { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0
         var errorOffset = 0

@@ -149,4 +149,24 @@ import Testing
         #expect((written[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("{"))
     }
+
+    @Test func aPatternMatchingSingleBytesIsRefused() throws {
+        let folder = try Scratch.folder("backslash-c")
+        let yaml = """
+            rules:
+              - id: hedging.byte
+                category: hedging
+                severity: info
+                weight: 1
+                message: m
+                rationale: r
+                suggestion: s
+                pattern: 'may\\C'
+            """
+        try yaml.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["rules", "lint", "--ruleset", folder.path])
+        #expect(outcome.status == 2)
+        #expect(
+            outcome.stderr.contains("rules.yml:9:14: invalid regular expression in 'pattern': using \\C is disabled"))
+    }
 }
