@@ -63,8 +63,9 @@ enum CLIRunner {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Writes a one-rule pack to a temporary folder and returns the folder.
-    static func pack(rule id: String, category: String, pattern: String) throws -> String {
+    /// Writes a one-rule pack to a temporary folder and returns the folder; `extra` lines of YAML
+    /// (indented as the rule's keys) follow the pattern.
+    static func pack(rule id: String, category: String, pattern: String, extra: String = "") throws -> String {
         let folder = try Scratch.folder("cli").appendingPathComponent("user")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let yaml = """
@@ -77,6 +78,7 @@ enum CLIRunner {
                 rationale: For tests.
                 suggestion: None.
                 pattern: '\(pattern)'
+            \(extra)
             """
         try yaml.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
         return folder.path

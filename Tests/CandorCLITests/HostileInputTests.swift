@@ -65,21 +65,10 @@ import Testing
     }
 
     @Test func anOutOfRangeGroupIsALocatedError() throws {
-        let folder = try Scratch.folder("group")
-        let yaml = """
-            rules:
-              - id: hedging.big-group
-                category: hedging
-                severity: info
-                weight: 1
-                message: m
-                rationale: r
-                suggestion: s
-                pattern: 'may (be)'
-                group: 99999999999999999999
-            """
-        try yaml.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
-        let outcome = try CLIRunner.run(["rules", "lint", "--ruleset", folder.path])
+        let pack = try CLIRunner.pack(
+            rule: "hedging.big-group", category: "hedging", pattern: "may (be)",
+            extra: "    group: 99999999999999999999")
+        let outcome = try CLIRunner.run(["rules", "lint", "--ruleset", pack])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("rules.yml:10:12: 'group' must be a whole number from 0 to 65535"))
     }
@@ -151,22 +140,10 @@ import Testing
     }
 
     @Test func aPatternMatchingSingleBytesIsRefused() throws {
-        let folder = try Scratch.folder("backslash-c")
-        let yaml = """
-            rules:
-              - id: hedging.byte
-                category: hedging
-                severity: info
-                weight: 1
-                message: m
-                rationale: r
-                suggestion: s
-                pattern: 'may\\C'
-            """
-        try yaml.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
-        let outcome = try CLIRunner.run(["rules", "lint", "--ruleset", folder.path])
+        let pack = try CLIRunner.pack(rule: "hedging.byte", category: "hedging", pattern: #"may\C"#)
+        let outcome = try CLIRunner.run(["rules", "lint", "--ruleset", pack])
         #expect(outcome.status == 2)
         #expect(
-            outcome.stderr.contains("rules.yml:9:14: invalid regular expression in 'pattern': using \\C is disabled"))
+            outcome.stderr.contains(#"rules.yml:9:14: invalid regular expression in 'pattern': using \C is disabled"#))
     }
 }
