@@ -28,6 +28,12 @@ import Testing
         #expect(outcome.stderr.contains(".candor.yml:1:1: cannot read configuration: not a regular file"))
     }
 
+    @Test func aSmallLimitIsNamedInBytes() throws {
+        let outcome = try CLIRunner.run(["audit", CLIRunner.sample, "--max-bytes", "1000"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("larger than the 1000 byte limit; skipped (raise it with --max-bytes)"))
+    }
+
     @Test func theLargestMaximumDoesNotOverflow() throws {
         let text = try String(contentsOfFile: CLIRunner.sample, encoding: .utf8)
         let outcome = try CLIRunner.run(["audit", "-", "--max-bytes", String(Int.max)], stdin: text)

@@ -49,21 +49,10 @@ public struct CandorConfig: Sendable {
     }
 
     public static func load(path: String) -> (CandorConfig, [RulesetError]) {
-        let data: Data
-        switch FileReader.contents(of: path, atMost: FileReader.configurationLimit) {
-        case .success(let contents): data = contents
-        case .failure(let failure):
-            let cause = failure.isTooLarge ? "larger than \(FileReader.configurationLimit >> 20) MiB" : failure.reason
-            return (
-                CandorConfig(),
-                [RulesetError(file: path, line: 1, column: 1, message: "cannot read configuration: \(cause)")]
-            )
-        }
-        guard let yaml = String(data: data, encoding: .utf8) else {
-            return (
-                CandorConfig(),
-                [RulesetError(file: path, line: 1, column: 1, message: "configuration is not valid UTF-8")]
-            )
+        let yaml: String
+        switch RulesetLoader.readText(path, limit: FileReader.configurationLimit, what: "configuration") {
+        case .success(let text): yaml = text
+        case .failure(let error): return (CandorConfig(), [error])
         }
         let node: Node?
         do {

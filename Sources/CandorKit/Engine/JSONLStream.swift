@@ -146,7 +146,7 @@ public struct JSONLStream: Sendable {
 
     private func read(line: Data?, number: Int) -> Reading {
         guard let line else {
-            let limit = maximumLineBytes >= 1 << 20 ? "\(maximumLineBytes >> 20) MiB" : "\(maximumLineBytes) byte"
+            let limit = FileReader.limitText(maximumLineBytes)
             return .error(
                 Self.errorLine(number: number, message: "line \(number): longer than the \(limit) limit; skipped"))
         }
@@ -162,7 +162,7 @@ public struct JSONLStream: Sendable {
         }
         if request.text.utf8.count > maximumTextBytes {
             let message =
-                "line \(number): text larger than the \(maximumTextBytes) byte limit; skipped (raise --max-bytes)"
+                "line \(number): text larger than the \(FileReader.limitText(maximumTextBytes)) limit; skipped (raise --max-bytes)"
             return .error(Self.errorLine(number: number, message: message))
         }
         let document = Document(

@@ -32,8 +32,6 @@ public struct Baseline: Codable, Sendable {
         let data: Data
         switch FileReader.contents(of: path, atMost: FileReader.baselineLimit) {
         case .success(let contents): data = contents
-        case .failure(let failure) where failure.isTooLarge:
-            throw GateError.unreadableBaseline(path: path, cause: "larger than \(FileReader.baselineLimit >> 20) MiB")
         case .failure(let failure): throw GateError.unreadableBaseline(path: path, cause: failure.reason)
         }
         do {

@@ -35,7 +35,7 @@ public enum FileReader {
         guard fstat(descriptor, &info) == 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
         if let refusal = refusal(of: info.st_mode) { return .failure(refusal) }
         let size = Int(info.st_size)
-        if size > limit { return .failure(Failure(reason: "larger than the limit", isTooLarge: true)) }
+        if size > limit { return .failure(tooLarge(limit)) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size)
         let pieceSize = 1 << 16
@@ -50,8 +50,18 @@ public enum FileReader {
             }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: piece[..<count]))
             // A file that grows while it is read is still held to the limit.
-            if bytes.count > limit { return .failure(Failure(reason: "larger than the limit", isTooLarge: true)) }
+            if bytes.count > limit { return .failure(tooLarge(limit)) }
         }
+    }
+
+    /// The failure of a file over `limit`, which names the limit.
+    private static func tooLarge(_ limit: Int) -> Failure {
+        Failure(reason: "larger than the \(limitText(limit)) limit", isTooLarge: true)
+    }
+
+    /// A size limit as messages give it: "64 MiB", or "1000 byte" when it is no whole number of MiB.
+    static func limitText(_ limit: Int) -> String {
+        limit >= 1 << 20 && limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) byte"
     }
 
     /// Whether `path` names a regular file, or why it is refused, without reading it.

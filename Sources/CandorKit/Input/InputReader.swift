@@ -41,6 +41,7 @@ public enum InputReader {
 
     private static func tooLarge(_ path: String, _ limit: Int) -> InputProblem {
         InputProblem(
-            path: path, message: "larger than the \(limit >> 20) MiB limit; skipped (raise it with --max-bytes)")
+            path: path,
+            message: "larger than the \(FileReader.limitText(limit)) limit; skipped (raise it with --max-bytes)")
     }
 }

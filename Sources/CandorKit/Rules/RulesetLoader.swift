@@ -116,17 +116,20 @@ public enum RulesetLoader {
         }
     }
 
-    /// A ruleset or vocabulary file's text, or the error that stopped it being read as UTF-8.
-    static func readText(_ path: String) -> Swift.Result<String, RulesetError> {
+    /// A ruleset, vocabulary or configuration file's text (`what` names it in errors), or the error
+    /// that stopped it being read as UTF-8 within `limit`.
+    static func readText(
+        _ path: String, limit: Int = FileReader.rulesetLimit, what: String = "file"
+    ) -> Swift.Result<String, RulesetError> {
         let data: Data
-        switch FileReader.contents(of: path, atMost: FileReader.rulesetLimit) {
+        switch FileReader.contents(of: path, atMost: limit) {
         case .success(let contents): data = contents
         case .failure(let failure):
             return .failure(
-                RulesetError(file: path, line: 1, column: 1, message: "cannot read file: \(failure.reason)"))
+                RulesetError(file: path, line: 1, column: 1, message: "cannot read \(what): \(failure.reason)"))
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
-            return .failure(RulesetError(file: path, line: 1, column: 1, message: "file is not valid UTF-8"))
+            return .failure(RulesetError(file: path, line: 1, column: 1, message: "\(what) is not valid UTF-8"))
         }
         return .success(yaml)
     }
