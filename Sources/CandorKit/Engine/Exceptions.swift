@@ -4,17 +4,18 @@ import PCRE2Kit
 /// `unless` pattern overlaps a candidate, an `unlessSentence` pattern matches its sentence or an
 /// `unlessNextSentence` pattern the sentence after it.
 ///
-/// Each is looked for inside one sentence only, and each stretch of a sentence once rather than once
-/// per candidate: the `unless` matches of a sentence are found as far as its candidates need and
-/// walked with them, and a sentence's answers are kept for the candidates after the first. A sentence with thousands
-/// of candidates (a page with no full stop) then costs one search, not one per candidate.
+/// Each is looked for inside one sentence only (a candidate outside every sentence is its own), and
+/// each stretch of a sentence is searched once rather than once per candidate: the `unless` matches
+/// of a sentence are found as far as its candidates need and walked with them, and a sentence's
+/// answers are kept for the candidates after the first. A sentence with thousands of candidates (a
+/// page with no full stop) then costs one pass, not one per candidate.
 struct Exceptions {
     private let span: ScanPatterns
     private let document: Document
     private let matcher: Matcher
     private let hasAny: Bool
     /// The sentence the kept answers are for, and the answers.
-    private var sentence: Int?
+    private var sentence: Range<Int>?
     private var unlessMatches: [[Range<Int>]] = []
     /// By `unless` pattern, the first of its matches that can still overlap a candidate.
     private var unlessCursors: [Int] = []
@@ -32,32 +33,30 @@ struct Exceptions {
     /// Whether the candidate is excepted.
     mutating func except(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) throws(MatchError) -> Bool {
         guard hasAny else { return false }
-        guard let index = document.sentenceIndex(containing: range.lowerBound) else {
-            // Outside every sentence (rare): the candidate is its own sentence, asked alone.
-            if try overlapsUnless(range, within: range, text) { return true }
-            return try matches(span.unlessSentence, in: range, text)
-        }
-        if index != sentence { enter(index) }
-        let bounds = document.sentences[index]
+        let index = document.sentenceIndex(containing: range.lowerBound)
+        let bounds = index.map { document.sentences[$0] } ?? range
+        if bounds != sentence { enter(bounds) }
+        let near = SpanScanner.text(text, reaching: bounds.upperBound)
         for pattern in unlessMatches.indices {
-            try extend(pattern, through: min(bounds.upperBound, range.upperBound) - 1, in: bounds, text)
+            try extend(pattern, through: min(bounds.upperBound, range.upperBound) - 1, near)
             if overlaps(range, pattern) { return true }
         }
         if let sentenceExcepted { return sentenceExcepted }
-        var excepted = try matches(span.unlessSentence, in: bounds, text)
-        if !excepted, index + 1 < document.sentences.count {
-            excepted = try matches(span.unlessNextSentence, in: document.sentences[index + 1], text)
+        var excepted = try matches(span.unlessSentence, in: bounds, near)
+        if !excepted, let index, index + 1 < document.sentences.count {
+            let next = document.sentences[index + 1]
+            excepted = try matches(span.unlessNextSentence, in: next, SpanScanner.text(text, reaching: next.upperBound))
         }
         sentenceExcepted = excepted
         return excepted
     }
 
     /// Starts on a sentence: nothing of it searched yet.
-    private mutating func enter(_ index: Int) {
-        sentence = index
+    private mutating func enter(_ bounds: Range<Int>) {
+        sentence = bounds
         unlessMatches = Array(repeating: [], count: span.unless.count)
         unlessCursors = Array(repeating: 0, count: span.unless.count)
-        searchedFrom = Array(repeating: document.sentences[index].lowerBound, count: span.unless.count)
+        searchedFrom = Array(repeating: bounds.lowerBound, count: span.unless.count)
         sentenceExcepted = nil
     }
 
@@ -65,22 +64,21 @@ struct Exceptions {
     /// where the last candidate's search stopped: each stretch of the sentence is searched once,
     /// and no further than its last candidate needs.
     private mutating func extend(
-        _ pattern: Int, through latest: Int, in bounds: Range<Int>, _ text: UnsafeBufferPointer<UInt8>
+        _ pattern: Int, through latest: Int, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) {
-        let near = SpanScanner.text(text, reaching: bounds.upperBound)
         while searchedFrom[pattern] <= latest {
             guard
                 let match = try matcher.firstMatch(
-                    of: span.unless[pattern], in: near, from: searchedFrom[pattern], within: latest)
+                    of: span.unless[pattern], in: text, from: searchedFrom[pattern], within: latest)
             else {
                 // No match starts up to `latest`: the next search begins after it.
-                searchedFrom[pattern] = Matcher.boundary(after: latest + 1, in: near)
+                searchedFrom[pattern] = Matcher.boundary(after: latest + 1, in: text)
                 return
             }
             unlessMatches[pattern].append(match.range)
             searchedFrom[pattern] =
                 match.range.isEmpty
-                ? Matcher.boundary(after: match.range.lowerBound + 1, in: near) : match.range.upperBound
+                ? Matcher.boundary(after: match.range.lowerBound + 1, in: text) : match.range.upperBound
         }
     }
 
@@ -105,30 +103,13 @@ struct Exceptions {
         return false
     }
 
-    /// Whether an `unless` pattern overlaps the candidate, searched within `bounds` only.
-    private func overlapsUnless(
-        _ range: Range<Int>, within bounds: Range<Int>, _ text: UnsafeBufferPointer<UInt8>
-    ) throws(MatchError) -> Bool {
-        for regex in span.unless {
-            var overlaps = false
-            let latestStart = min(bounds.upperBound, range.upperBound) - 1
-            let near = SpanScanner.text(text, reaching: bounds.upperBound)
-            try matcher.forEachMatch(of: regex, in: near, from: bounds.lowerBound, within: latestStart) { match in
-                overlaps =
-                    match.range.overlaps(range) || (match.range.isEmpty && range.contains(match.range.lowerBound))
-                return !overlaps
-            }
-            if overlaps { return true }
-        }
-        return false
-    }
-
+    /// Whether any of `patterns` matches within `bounds`.
     private func matches(
         _ patterns: [Regex], in bounds: Range<Int>, _ text: UnsafeBufferPointer<UInt8>
     ) throws(MatchError) -> Bool {
-        for regex in patterns where !bounds.isEmpty {
-            let near = SpanScanner.text(text, reaching: bounds.upperBound)
-            if try matcher.firstMatch(of: regex, in: near, from: bounds.lowerBound, within: bounds.upperBound - 1)
+        guard !bounds.isEmpty else { return false }
+        for regex in patterns {
+            if try matcher.firstMatch(of: regex, in: text, from: bounds.lowerBound, within: bounds.upperBound - 1)
                 != nil
             {
                 return true
