@@ -1,3 +1,4 @@
+import CandorKit
 import Foundation
 
 /// Writes reports so that a failure never leaves a half-written file or destroys the previous one:
@@ -27,7 +28,7 @@ enum ReportWriter {
             }
             return true
         } catch {
-            Console.error("\(path): cannot write report: \(reason(error))")
+            Console.error("\(path): cannot write report: \(FileReader.reason(error))")
             return false
         }
     }
@@ -37,7 +38,7 @@ enum ReportWriter {
             try produce { try writeAll($0, to: STDOUT_FILENO) }
             return true
         } catch {
-            Console.error("standard output: cannot write report: \(reason(error))")
+            Console.error("standard output: cannot write report: \(FileReader.reason(error))")
             return false
         }
     }
@@ -109,14 +110,5 @@ enum ReportWriter {
         guard stat(path, &info) == 0 else { return false }
         let kind = info.st_mode & S_IFMT
         return kind != S_IFREG && kind != S_IFDIR
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return nsError.localizedDescription
     }
 }

@@ -32,20 +32,13 @@ public struct JSONLStream: Sendable {
                     guard let chunk = try input.read(upToCount: 64 << 10), !chunk.isEmpty else { return nil }
                     return chunk
                 } catch {
-                    failure = Self.systemReason(error)
+                    failure = FileReader.reason(error)
                     return nil
                 }
             }, emit: emit)
         guard let failure else { return errors }
         emit(Self.errorLine(number: 0, message: "cannot read the input: \(failure)"))
         return errors + 1
-    }
-
-    /// The system's words for a failed read ("Bad file descriptor"), which Foundation wraps.
-    private static func systemReason(_ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        guard let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain else { return "read failed" }
-        return String(cString: strerror(Int32(code)))
     }
 
     /// The same over chunks of input however they fall (nil at the end).

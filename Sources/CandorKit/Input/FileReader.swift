@@ -54,6 +54,17 @@ public enum FileReader {
         }
     }
 
+    /// The system's words for a failed read or write ("Bad file descriptor"), which Foundation wraps
+    /// in an error of its own.
+    public static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
+    }
+
     /// The failure of a file over `limit`, which names the limit.
     private static func tooLarge(_ limit: Int) -> Failure {
         Failure(reason: "larger than the \(limitText(limit)) limit", isTooLarge: true)
