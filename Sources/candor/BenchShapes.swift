@@ -2,8 +2,8 @@ import CandorKit
 import Foundation
 
 /// `candor bench --shapes`: hostile shapes of text, each audited at two sizes, the larger twice the
-/// smaller and under a megabyte (so neither is matched on all cores). Work linear in the input costs about twice as much for twice the text; the ratio must
-/// stay below 2.3 for every shape.
+/// smaller and under a megabyte (so neither is matched on all cores). Work linear in the input costs
+/// about twice as much for twice the text; the ratio must stay below 2.3 for every shape.
 enum BenchShapes {
     struct Shape: Sendable {
         let name: String

@@ -8,7 +8,8 @@ enum OutputPaths {
     /// The problem with the run's outputs, if there is one.
     static func conflict(outputs: [(flag: String, path: String)], inputs: [String]) -> String? {
         var seen: [String: String] = [:]
-        for (flag, path) in outputs where !isStream(path) {
+        // Devices and pipes (`/dev/stdout`) may be named by several outputs.
+        for (flag, path) in outputs where !ReportWriter.isSpecialFile(path) {
             let key = identity(path)
             if let earlier = seen[key] {
                 return "\(path): \(flag) and \(earlier) write the same file; give each output its own path"
@@ -16,17 +17,10 @@ enum OutputPaths {
             seen[key] = flag
         }
         let inputKeys = Set(inputs.map(identity))
-        for (flag, path) in outputs where !isStream(path) && inputKeys.contains(identity(path)) {
+        for (flag, path) in outputs where !ReportWriter.isSpecialFile(path) && inputKeys.contains(identity(path)) {
             return "\(path): \(flag) would overwrite an input of this run; write the report elsewhere"
         }
         return nil
-    }
-
-    /// Devices and pipes (`/dev/stdout`) may be named by several outputs.
-    private static func isStream(_ path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        return info.st_mode & S_IFMT != S_IFREG
     }
 
     /// One name for one file: the absolute path with links resolved, as far as the file exists.

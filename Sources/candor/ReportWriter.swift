@@ -105,7 +105,7 @@ enum ReportWriter {
     private static func posixError() -> NSError { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
 
     /// Whether the path exists and is not a regular file or folder (a device, a pipe, a socket).
-    private static func isSpecialFile(_ path: String) -> Bool {
+    static func isSpecialFile(_ path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
         let kind = info.st_mode & S_IFMT

@@ -22,8 +22,9 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             if let category, Category(rawValue: category) == nil {
-                let hint = NameSuggestion.nearest(to: category, among: Category.allCases.map(\.rawValue))
-                Console.error("unknown category '\(category)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+                Console.error(
+                    "unknown category '\(category)'"
+                        + NameSuggestion.hint(for: category, among: Category.allCases.map(\.rawValue)))
                 throw ExitCode(ExitStatus.inputError.rawValue)
             }
             let (ruleset, hadErrors) = rulesets.loadInForce(config: config)

@@ -19,10 +19,9 @@ extension CandorConfig {
             let (known, what) =
                 entry.kind == .pack ? (packNames, "pack") : (ruleNames, "rule id or category")
             guard !known.contains(entry.name) else { return nil }
-            let hint = NameSuggestion.nearest(to: entry.name, among: known).map { "; did you mean '\($0)'?" } ?? ""
             return RulesetError(
                 file: path ?? Self.fileName, line: entry.line, column: entry.column,
-                message: "unknown \(what) '\(entry.name)'\(hint)")
+                message: "unknown \(what) '\(entry.name)'" + NameSuggestion.hint(for: entry.name, among: known))
         }
     }
 
@@ -53,6 +52,11 @@ public enum NameSuggestion {
         // Close: a third of the longer name at most, and never more than four edits.
         let allowed = min(4, max(1, max(typed.count, best.name.count) / 3))
         return best.distance <= allowed ? best.name : nil
+    }
+
+    /// "; did you mean 'NAME'?" for the nearest name, or nothing when none is close.
+    public static func hint(for name: String, among candidates: some Sequence<String>) -> String {
+        nearest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Levenshtein distance, one row at a time.
